@@ -1,0 +1,227 @@
+//! `hvemved`: the command-line face of Hvem ved?. Glue only: every command
+//! opens the directory and calls one method of the core's API, then prints
+//! the answer for a person or, with `--json`, for a program.
+
+mod output;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hvemved_core::api::{DemoRequest, Directory, PersonRequest};
+use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
+use hvemved_core::search::{SearchRequest, DEFAULT_LIMIT};
+use hvemved_core::CoreError;
+
+#[derive(Parser)]
+#[command(
+    name = "hvemved",
+    version,
+    about = "Hvem ved? - find the colleague who knows",
+    long_about = "Hvem ved? (\"Who knows?\") is a staff competency directory for Danish municipalities.\n\
+                  It finds the colleagues who know about something, with the reason why."
+)]
+struct Cli {
+    /// Directory holding the database and search index [default: the per-user data directory]
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a JSON bundle (all or nothing)
+    Import {
+        /// The bundle file (see the bundle format)
+        file: PathBuf,
+        /// Check the file and show what would change, without writing anything
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export the whole directory as a JSON bundle
+    Export {
+        /// Where to write the bundle; "-" writes to standard output
+        file: PathBuf,
+    },
+    /// Find colleagues who know about something
+    Search {
+        /// What you are looking for, e.g. "mentalisering" or "hvem ved noget om unge og hash"
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        /// Further words of the query, so that quoting is optional
+        #[arg(hide = true)]
+        more: Vec<String>,
+        /// Print the result as JSON
+        #[arg(long)]
+        json: bool,
+        /// Largest number of people to show
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
+        limit: usize,
+    },
+    /// Show people
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
+    /// Count people, units, skills and courses
+    Stats {
+        /// Print the counts as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load the demo municipality into an empty directory
+    Demo {
+        /// Load it even though the directory already holds data
+        #[arg(long, conflicts_with = "if_empty")]
+        force: bool,
+        /// Load it only when the directory is empty, and otherwise do nothing
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// Rebuild the search index from the database
+    Reindex,
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// Everything the directory shows about one person
+    Show {
+        /// The person's id (as in the bundle)
+        id: String,
+        /// Print the profile as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            if error.is_user_error() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CoreError> {
+    let data_dir = match cli.data_dir {
+        Some(dir) => dir,
+        None => default_data_dir()?,
+    };
+    let mut directory = Directory::open(&data_dir)?;
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Import { file, dry_run } => {
+            let report = directory.import_bundle_file(&file, dry_run)?;
+            output::import_report(&mut out, &file, &report, dry_run)
+        }
+        Command::Export { file } => {
+            let bundle = directory.export_bundle()?;
+            let json = serde_json::to_string_pretty(&bundle).expect("bundles serialise") + "\n";
+            if file == Path::new("-") {
+                out.write_all(json.as_bytes())
+            } else {
+                write_atomically(&file, json.as_bytes())?;
+                writeln!(
+                    out,
+                    "Exported {} people and {} courses to {}",
+                    bundle.people.len(),
+                    bundle.courses.len(),
+                    file.display()
+                )
+            }
+        }
+        Command::Search {
+            query,
+            more,
+            json,
+            limit,
+        } => {
+            let response = directory.search(&SearchRequest {
+                query: std::iter::once(query).chain(more).collect::<Vec<_>>().join(" "),
+                limit,
+            })?;
+            if json {
+                output::json(&mut out, &response)
+            } else {
+                output::search_results(&mut out, &response)
+            }
+        }
+        Command::Person {
+            command: PersonCommand::Show { id, json },
+        } => {
+            let profile = directory.person(&PersonRequest { id })?;
+            if json {
+                output::json(&mut out, &profile)
+            } else {
+                output::profile(&mut out, &profile)
+            }
+        }
+        Command::Stats { json } => {
+            let stats = directory.stats()?;
+            if json {
+                output::json(&mut out, &stats)
+            } else {
+                output::stats(&mut out, directory.data_dir(), &stats)
+            }
+        }
+        Command::Demo { if_empty: true, .. } if !directory.is_empty()? => Ok(()),
+        Command::Demo { force, .. } => {
+            let report = directory.load_demo(&DemoRequest { force })?;
+            writeln!(
+                out,
+                "Loaded the demo municipality: {} people, {} courses, {} units, {} skills.",
+                report.people_created + report.people_updated,
+                report.courses_created + report.courses_updated,
+                report.units_created,
+                report.skills_created
+            )
+        }
+        Command::Reindex => {
+            let report = directory.reindex()?;
+            writeln!(
+                out,
+                "Rebuilt the search index: {} people (change {}).",
+                report.people_indexed, report.change_seq
+            )
+        }
+    };
+    // A closed pipe (`hvemved search x | head`) is not an error worth a message.
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CoreError::io("standard output", e)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes beside the target and renames, so an interrupted export never
+/// leaves a half-written file where a good one was.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        CoreError::io(path, e)
+    })
+}

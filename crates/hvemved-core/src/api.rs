@@ -1,0 +1,243 @@
+//! The one list of commands every face (CLI, desktop shell, HTTP) calls. A
+//! command is a name, a JSON request, a JSON response and a handler on
+//! [`Directory`]; a new feature is a method here plus one line in
+//! [`COMMANDS`], never code in a face.
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::bundle::{parse_bundle, Bundle};
+use crate::error::{CoreError, Result};
+use crate::model::{DirectoryStats, PersonProfile};
+use crate::paths::{database_path, index_path};
+use crate::search::{self, SearchIndex, SearchRequest, SearchResponse};
+use crate::store::{self, ImportReport, Store};
+
+/// Largest bundle accepted; a real municipality's directory is a few MB.
+pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// An open directory: the store and its search index, kept in step.
+pub struct Directory {
+    data_dir: PathBuf,
+    store: Store,
+    index: SearchIndex,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PersonRequest {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImportRequest {
+    /// The bundle's JSON text.
+    pub bundle: String,
+    /// Validate and count what would change, but write nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DemoRequest {
+    #[serde(default)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReindexReport {
+    pub people_indexed: u64,
+    pub change_seq: i64,
+}
+
+impl Directory {
+    /// Opens (creating when needed) the directory in `data_dir` and brings
+    /// its search index up to date.
+    pub fn open(data_dir: &Path) -> Result<Directory> {
+        std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(data_dir, e))?;
+        let store = Store::open(&database_path(data_dir))?;
+        let index = SearchIndex::open_in_sync(&index_path(data_dir), &store)?;
+        Ok(Directory {
+            data_dir: data_dir.to_path_buf(),
+            store,
+            index,
+        })
+    }
+
+    /// True when the directory holds no people and no courses.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.store.is_empty()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
+        search::search(&self.index, &self.store, request)
+    }
+
+    pub fn person(&self, request: &PersonRequest) -> Result<PersonProfile> {
+        self.store.profile(&request.id)
+    }
+
+    pub fn stats(&self) -> Result<DirectoryStats> {
+        let mut stats = self.store.stats()?;
+        stats.index_seq = Some(self.index.applied_seq());
+        Ok(stats)
+    }
+
+    /// Imports a bundle all or nothing. With `dry_run` the same writes run
+    /// and are rolled back, so the counts shown in a preview are exact.
+    pub fn import_bundle(&mut self, request: &ImportRequest) -> Result<ImportReport> {
+        let known = self.store.person_external_ids()?;
+        let bundle = parse_bundle(request.bundle.as_bytes(), &|id| known.contains(id))?;
+        self.write_bundle(&bundle, request.dry_run, false)
+    }
+
+    /// Reads a bundle file, refusing files too large to be a directory.
+    pub fn import_bundle_file(&mut self, path: &Path, dry_run: bool) -> Result<ImportReport> {
+        let size = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?.len();
+        if size > MAX_BUNDLE_BYTES {
+            return Err(CoreError::InvalidInput(format!(
+                "{} is {} MB; a bundle may be at most {} MB",
+                path.display(),
+                size / 1_000_000,
+                MAX_BUNDLE_BYTES / 1_000_000
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            CoreError::InvalidInput(format!(
+                "{} is not UTF-8 text (invalid byte at position {}); save it as UTF-8",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        self.import_bundle(&ImportRequest {
+            bundle: text,
+            dry_run,
+        })
+    }
+
+    fn write_bundle(&mut self, bundle: &Bundle, dry_run: bool, mark_demo: bool) -> Result<ImportReport> {
+        let report = if dry_run {
+            let tx = self.store_tx()?;
+            let report = store::write_bundle(&tx, bundle)?;
+            tx.rollback()?;
+            report
+        } else {
+            self.store.write(|tx| {
+                let report = store::write_bundle(tx, bundle)?;
+                if mark_demo {
+                    store::set_meta(tx, "demo", "true")?;
+                }
+                Ok(report)
+            })?
+        };
+        if !dry_run {
+            self.index.catch_up(&index_path(&self.data_dir), &self.store)?;
+        }
+        Ok(report)
+    }
+
+    fn store_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        self.store.begin_immediate()
+    }
+
+    pub fn export_bundle(&self) -> Result<Bundle> {
+        self.store.export_bundle()
+    }
+
+    /// Loads the built-in demo municipality; refuses to mix it into a
+    /// directory that already holds data unless `force` is set.
+    pub fn load_demo(&mut self, request: &DemoRequest) -> Result<ImportReport> {
+        if !request.force && !self.store.is_empty()? {
+            return Err(CoreError::DirectoryNotEmpty(self.data_dir.display().to_string()));
+        }
+        self.write_bundle(&crate::demo::demo_bundle(), false, true)
+    }
+
+    /// Throws the search index away and builds it again from the store.
+    pub fn reindex(&mut self) -> Result<ReindexReport> {
+        self.index = SearchIndex::rebuild(&index_path(&self.data_dir), &self.store)?;
+        Ok(ReindexReport {
+            people_indexed: self.index.num_docs(),
+            change_seq: self.index.applied_seq(),
+        })
+    }
+}
+
+/// One entry of the command list.
+pub struct Command {
+    pub name: &'static str,
+    pub summary: &'static str,
+    handler: fn(&mut Directory, Value) -> Result<Value>,
+}
+
+fn call<Req: DeserializeOwned, Resp: Serialize>(
+    args: Value,
+    run: impl FnOnce(Req) -> Result<Resp>,
+) -> Result<Value> {
+    let request: Req =
+        serde_json::from_value(args).map_err(|e| CoreError::InvalidInput(format!("bad request: {e}")))?;
+    let response = run(request)?;
+    Ok(serde_json::to_value(response).expect("responses serialise"))
+}
+
+#[derive(Deserialize)]
+struct NoArgs {}
+
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "search",
+        summary: "Find the colleagues who know about something, with evidence",
+        handler: |d, a| call(a, |r: SearchRequest| d.search(&r)),
+    },
+    Command {
+        name: "person_show",
+        summary: "Everything the directory shows about one person",
+        handler: |d, a| call(a, |r: PersonRequest| d.person(&r)),
+    },
+    Command {
+        name: "stats",
+        summary: "Counts of people, units, skills and courses",
+        handler: |d, a| call(a, |_: NoArgs| d.stats()),
+    },
+    Command {
+        name: "import_bundle",
+        summary: "Import a JSON bundle, all or nothing (or preview it with dry_run)",
+        handler: |d, a| call(a, |r: ImportRequest| d.import_bundle(&r)),
+    },
+    Command {
+        name: "export_bundle",
+        summary: "The whole directory as a JSON bundle",
+        handler: |d, a| call(a, |_: NoArgs| d.export_bundle()),
+    },
+    Command {
+        name: "load_demo",
+        summary: "Load the demo municipality into an empty directory",
+        handler: |d, a| call(a, |r: DemoRequest| d.load_demo(&r)),
+    },
+    Command {
+        name: "reindex",
+        summary: "Rebuild the search index from the database",
+        handler: |d, a| call(a, |_: NoArgs| d.reindex()),
+    },
+];
+
+/// Runs the named command with JSON arguments; how every face calls the core.
+pub fn dispatch(directory: &mut Directory, name: &str, args: Value) -> Result<Value> {
+    let command = COMMANDS
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| CoreError::InvalidInput(format!("unknown command \"{name}\"")))?;
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
+    (command.handler)(directory, args)
+}

@@ -1,0 +1,124 @@
+//! Typed errors of the core. Each face turns them into something a user can act
+//! on: the CLI prints the message and exits 1 for bad input and 2 for internal
+//! faults; the desktop app shows `{ kind, message }`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// One invalid record of an import: where it is and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordError {
+    /// `people`, `courses` or `bundle` for the document itself.
+    pub section: String,
+    /// Position in its list, counted from 0 as in the JSON array.
+    pub index: Option<usize>,
+    /// The record's `id`, when it has a usable one.
+    pub id: Option<String>,
+    pub problem: String,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.section)?;
+        if let Some(index) = self.index {
+            write!(f, "[{index}]")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, " (id \"{id}\")")?;
+        }
+        write!(f, ": {}", self.problem)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("the file is not valid JSON: {message} (line {line}, column {column})")]
+    MalformedJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("{} invalid record(s), nothing was imported:\n{}", .0.len(), list(.0))]
+    InvalidRecords(Vec<RecordError>),
+
+    #[error("no person with id \"{0}\"")]
+    PersonNotFound(String),
+
+    #[error("the directory at {0} already holds data; use --force to add the demo municipality anyway")]
+    DirectoryNotEmpty(String),
+
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+
+    #[error("could not read or write {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("search index error: {0}")]
+    Index(String),
+
+    #[error("the database at {path} was written by a newer version of Hvem ved? (schema {found}, this version knows {known})")]
+    SchemaTooNew { path: String, found: i64, known: i64 },
+}
+
+fn list(errors: &[RecordError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("  - {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl CoreError {
+    /// Whether the user can fix this by changing what they gave us, as
+    /// opposed to a fault of the machine or the program.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            CoreError::MalformedJson { .. }
+                | CoreError::InvalidRecords(_)
+                | CoreError::PersonNotFound(_)
+                | CoreError::DirectoryNotEmpty(_)
+                | CoreError::InvalidInput(_)
+                | CoreError::SchemaTooNew { .. }
+        )
+    }
+
+    /// A stable machine-readable name, used across the IPC boundary.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CoreError::MalformedJson { .. } => "malformed_json",
+            CoreError::InvalidRecords(_) => "invalid_records",
+            CoreError::PersonNotFound(_) => "not_found",
+            CoreError::DirectoryNotEmpty(_) => "directory_not_empty",
+            CoreError::InvalidInput(_) => "invalid_input",
+            CoreError::Io { .. } => "io",
+            CoreError::Database(_) => "database",
+            CoreError::Index(_) => "index",
+            CoreError::SchemaTooNew { .. } => "schema_too_new",
+        }
+    }
+
+    pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        CoreError::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+}
+
+impl From<tantivy::TantivyError> for CoreError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        CoreError::Index(e.to_string())
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

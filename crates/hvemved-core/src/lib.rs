@@ -1,0 +1,33 @@
+//! Core of **Hvem ved?**, a staff competency directory for Danish
+//! municipalities: who in the building knows about what.
+//!
+//! Everything that matters lives here, with no dependency on any user
+//! interface: the SQLite store (the source of truth), the tantivy search
+//! index derived from it, bundle import and export, the demo municipality,
+//! and [`api`], the one list of commands that the CLI, the desktop shell and
+//! any server call.
+//!
+//! ```no_run
+//! use hvemved_core::api::Directory;
+//! use hvemved_core::search::SearchRequest;
+//!
+//! let mut directory = Directory::open(std::path::Path::new("/tmp/hvemved")).unwrap();
+//! let found = directory
+//!     .search(&SearchRequest { query: "mentalisering".into(), limit: 5 })
+//!     .unwrap();
+//! for hit in found.results {
+//!     println!("{} ({:?})", hit.name, hit.evidence);
+//! }
+//! ```
+
+pub mod api;
+pub mod bundle;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod search;
+pub mod store;
+pub mod thesaurus;
+
+pub use error::{CoreError, RecordError, Result};

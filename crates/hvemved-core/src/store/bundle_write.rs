@@ -1,0 +1,432 @@
+//! Writes a validated bundle into the store in one transaction. Records are
+//! matched by external id; a record whose content is already stored is left
+//! untouched, so importing the same bundle twice changes nothing, not even a
+//! timestamp or a change number.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::{new_uuid, now, record_change};
+use crate::bundle::types::{Bundle, BundleCourse, BundlePerson, BundleSkill};
+use crate::error::Result;
+use crate::model::{split_unit_path, UnitKind};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub people_created: usize,
+    pub people_updated: usize,
+    pub people_unchanged: usize,
+    pub courses_created: usize,
+    pub courses_updated: usize,
+    pub courses_unchanged: usize,
+    pub skills_created: usize,
+    pub units_created: usize,
+}
+
+impl ImportReport {
+    pub fn changed_anything(&self) -> bool {
+        self.people_created + self.people_updated + self.courses_created + self.courses_updated > 0
+    }
+}
+
+pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let mut writer = Writer {
+        tx,
+        report: &mut report,
+        units: HashMap::new(),
+        skills: HashMap::new(),
+    };
+    for person in &bundle.people {
+        writer.person(person)?;
+    }
+    for course in &bundle.courses {
+        writer.course(course)?;
+    }
+    Ok(report)
+}
+
+struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    report: &'a mut ImportReport,
+    units: HashMap<Vec<String>, i64>,
+    skills: HashMap<String, i64>,
+}
+
+type StoredPerson = (i64, String, [Option<String>; 8], Option<i64>, String);
+
+impl Writer<'_> {
+    fn person(&mut self, p: &BundlePerson) -> Result<()> {
+        let unit_id = match &p.department {
+            Some(path) => self.unit(&split_unit_path(path))?,
+            None => None,
+        };
+        let languages = serde_json::to_string(&p.languages).expect("strings serialise");
+        let fields = [
+            Some(p.name.clone()),
+            p.title.clone(),
+            p.profession.clone(),
+            p.email.clone(),
+            p.phone.clone(),
+            p.location.clone(),
+            p.bio.clone(),
+            Some(languages.clone()),
+        ];
+        let stored: Option<StoredPerson> = self
+            .tx
+            .query_row(
+                "SELECT id, uuid, name, title, profession, email, phone, location, bio, languages, unit_id, active
+                 FROM people WHERE external_id = ?1",
+                [&p.id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        [
+                            r.get(2)?,
+                            r.get(3)?,
+                            r.get(4)?,
+                            r.get(5)?,
+                            r.get(6)?,
+                            r.get(7)?,
+                            r.get(8)?,
+                            r.get(9)?,
+                        ],
+                        r.get(10)?,
+                        r.get::<_, i64>(11)?.to_string(),
+                    ))
+                },
+            )
+            .optional()?;
+
+        let ts = now();
+        let (person_id, uuid, created, row_changed) =
+            match stored {
+                None => {
+                    let uuid = new_uuid();
+                    self.tx.execute(
+                    "INSERT INTO people (uuid, external_id, name, title, unit_id, profession, email, phone,
+                                         location, bio, languages, active, created_at, updated_at, change_seq)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, 0)",
+                    params![
+                        uuid, p.id, p.name, p.title, unit_id, p.profession, p.email, p.phone,
+                        p.location, p.bio, languages, ts
+                    ],
+                )?;
+                    (self.tx.last_insert_rowid(), uuid, true, true)
+                }
+                Some((id, uuid, old_fields, old_unit, active)) => {
+                    let changed = old_fields != fields || old_unit != unit_id || active != "1";
+                    if changed {
+                        self.tx.execute(
+                        "UPDATE people SET name = ?2, title = ?3, unit_id = ?4, profession = ?5, email = ?6,
+                                phone = ?7, location = ?8, bio = ?9, languages = ?10, active = 1
+                         WHERE id = ?1",
+                        params![
+                            id, p.name, p.title, unit_id, p.profession, p.email, p.phone, p.location,
+                            p.bio, languages
+                        ],
+                    )?;
+                    }
+                    (id, uuid, false, changed)
+                }
+            };
+        let skills_changed = self.person_skills(person_id, &p.skills, &ts)?;
+        if row_changed || skills_changed {
+            let seq = record_change(self.tx, "person", &uuid, "upsert")?;
+            self.tx.execute(
+                "UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1",
+                params![person_id, ts, seq],
+            )?;
+            if created {
+                self.report.people_created += 1;
+            } else {
+                self.report.people_updated += 1;
+            }
+        } else {
+            self.report.people_unchanged += 1;
+        }
+        Ok(())
+    }
+
+    /// Makes the person's imported skills match the bundle; skills the
+    /// employee declared themselves and the bundle does not name are kept.
+    fn person_skills(&mut self, person_id: i64, wanted: &[BundleSkill], ts: &str) -> Result<bool> {
+        let mut stored: HashMap<i64, (Option<u8>, bool, bool, String)> = HashMap::new();
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT skill_id, level, can_mentor, wants_to_learn, source FROM person_skills WHERE person_id = ?1",
+            )?;
+            let rows = stmt.query_map([person_id], |r| {
+                Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            })?;
+            for row in rows {
+                let (skill, value) = row?;
+                stored.insert(skill, value);
+            }
+        }
+        let mut changed = false;
+        let mut listed = HashSet::new();
+        for skill in wanted {
+            let skill_id = self.skill(&skill.name)?;
+            listed.insert(skill_id);
+            match stored.get(&skill_id) {
+                Some((level, mentor, learn, _))
+                    if *level == skill.level
+                        && *mentor == skill.can_mentor
+                        && *learn == skill.wants_to_learn => {}
+                Some(_) => {
+                    self.tx.execute(
+                        "UPDATE person_skills SET level = ?3, can_mentor = ?4, wants_to_learn = ?5, updated_at = ?6
+                         WHERE person_id = ?1 AND skill_id = ?2",
+                        params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts],
+                    )?;
+                    changed = true;
+                }
+                None => {
+                    self.tx.execute(
+                        "INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
+                         VALUES (?1, ?2, ?3, 'hr', ?4, ?5, ?6)",
+                        params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts],
+                    )?;
+                    changed = true;
+                }
+            }
+        }
+        for (skill_id, (_, _, _, source)) in &stored {
+            if source == "hr" && !listed.contains(skill_id) {
+                self.tx.execute(
+                    "DELETE FROM person_skills WHERE person_id = ?1 AND skill_id = ?2",
+                    params![person_id, skill_id],
+                )?;
+                changed = true;
+            }
+        }
+        Ok(changed)
+    }
+
+    fn course(&mut self, c: &BundleCourse) -> Result<()> {
+        let fields = [
+            Some(c.title.clone()),
+            c.kind.clone(),
+            c.provider.clone(),
+            c.date.clone(),
+            c.end_date.clone(),
+            c.location.clone(),
+            c.summary.clone(),
+            c.key_takeaways.clone(),
+        ];
+        let stored: Option<(i64, String, [Option<String>; 8])> = self
+            .tx
+            .query_row(
+                "SELECT id, uuid, title, kind, provider, start_date, end_date, location, summary, key_takeaways
+                 FROM courses WHERE external_id = ?1",
+                [&c.id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        [
+                            r.get(2)?,
+                            r.get(3)?,
+                            r.get(4)?,
+                            r.get(5)?,
+                            r.get(6)?,
+                            r.get(7)?,
+                            r.get(8)?,
+                            r.get(9)?,
+                        ],
+                    ))
+                },
+            )
+            .optional()?;
+        let ts = now();
+        let (course_id, uuid, created, row_changed) = match stored {
+            None => {
+                let uuid = new_uuid();
+                self.tx.execute(
+                    "INSERT INTO courses (uuid, external_id, title, kind, provider, start_date, end_date, location,
+                                          summary, key_takeaways, created_at, updated_at, change_seq)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 0)",
+                    params![
+                        uuid, c.id, c.title, c.kind, c.provider, c.date, c.end_date, c.location, c.summary,
+                        c.key_takeaways, ts
+                    ],
+                )?;
+                (self.tx.last_insert_rowid(), uuid, true, true)
+            }
+            Some((id, uuid, old)) => {
+                let changed = old != fields;
+                if changed {
+                    self.tx.execute(
+                        "UPDATE courses SET title = ?2, kind = ?3, provider = ?4, start_date = ?5, end_date = ?6,
+                                location = ?7, summary = ?8, key_takeaways = ?9
+                         WHERE id = ?1",
+                        params![
+                            id, c.title, c.kind, c.provider, c.date, c.end_date, c.location, c.summary,
+                            c.key_takeaways
+                        ],
+                    )?;
+                }
+                (id, uuid, false, changed)
+            }
+        };
+        let skills_changed = self.course_skills(course_id, &c.skills)?;
+        let attendance_changed = self.attendance(course_id, &c.attendees, &ts)?;
+        if row_changed || skills_changed || attendance_changed {
+            let seq = record_change(self.tx, "course", &uuid, "upsert")?;
+            self.tx.execute(
+                "UPDATE courses SET updated_at = ?2, change_seq = ?3 WHERE id = ?1",
+                params![course_id, ts, seq],
+            )?;
+            if created {
+                self.report.courses_created += 1;
+            } else {
+                self.report.courses_updated += 1;
+            }
+        } else {
+            self.report.courses_unchanged += 1;
+        }
+        Ok(())
+    }
+
+    fn course_skills(&mut self, course_id: i64, names: &[String]) -> Result<bool> {
+        // A Vec, not a set, so that the order of the bundle survives an export.
+        let mut wanted = Vec::new();
+        for name in names {
+            wanted.push(self.skill(name)?);
+        }
+        let stored: HashSet<i64> = self
+            .tx
+            .prepare_cached("SELECT skill_id FROM course_skills WHERE course_id = ?1")?
+            .query_map([course_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let wanted_set: HashSet<i64> = wanted.iter().copied().collect();
+        if stored == wanted_set {
+            return Ok(false);
+        }
+        for gone in stored.difference(&wanted_set) {
+            self.tx.execute(
+                "DELETE FROM course_skills WHERE course_id = ?1 AND skill_id = ?2",
+                params![course_id, gone],
+            )?;
+        }
+        for new in wanted.iter().filter(|id| !stored.contains(id)) {
+            self.tx.execute(
+                "INSERT INTO course_skills (course_id, skill_id) VALUES (?1, ?2)",
+                params![course_id, new],
+            )?;
+        }
+        Ok(true)
+    }
+
+    /// Makes the attendee list match the bundle's. People who join or leave
+    /// the list get a change of their own, since their search evidence moves.
+    fn attendance(&mut self, course_id: i64, external_ids: &[String], ts: &str) -> Result<bool> {
+        let mut wanted = Vec::new();
+        for external_id in external_ids {
+            let person: (i64, String) = self.tx.query_row(
+                "SELECT id, uuid FROM people WHERE external_id = ?1",
+                [external_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            wanted.push(person);
+        }
+        let stored: Vec<(i64, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT p.id, p.uuid FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.course_id = ?1",
+            )?
+            .query_map([course_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let wanted_ids: HashSet<i64> = wanted.iter().map(|(id, _)| *id).collect();
+        let stored_ids: HashSet<i64> = stored.iter().map(|(id, _)| *id).collect();
+        let mut changed = false;
+        for (person_id, uuid) in stored.iter().filter(|(id, _)| !wanted_ids.contains(id)) {
+            self.tx.execute(
+                "DELETE FROM attendance WHERE course_id = ?1 AND person_id = ?2",
+                params![course_id, person_id],
+            )?;
+            record_change(self.tx, "person", uuid, "upsert")?;
+            changed = true;
+        }
+        for (person_id, uuid) in wanted.iter().filter(|(id, _)| !stored_ids.contains(id)) {
+            self.tx.execute(
+                "INSERT INTO attendance (course_id, person_id, role, updated_at) VALUES (?1, ?2, 'deltager', ?3)",
+                params![course_id, person_id, ts],
+            )?;
+            record_change(self.tx, "person", uuid, "upsert")?;
+            changed = true;
+        }
+        Ok(changed)
+    }
+
+    /// The id of a unit path, creating the units that are missing.
+    fn unit(&mut self, path: &[String]) -> Result<Option<i64>> {
+        let mut parent: Option<i64> = None;
+        for depth in 0..path.len() {
+            let key = path[..=depth].to_vec();
+            if let Some(id) = self.units.get(&key) {
+                parent = Some(*id);
+                continue;
+            }
+            let name = &path[depth];
+            let existing: Option<i64> = self
+                .tx
+                .query_row(
+                    "SELECT id FROM units WHERE coalesce(parent_id, 0) = coalesce(?1, 0) AND name = ?2",
+                    params![parent, name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = match existing {
+                Some(id) => id,
+                None => {
+                    let uuid = new_uuid();
+                    let seq = record_change(self.tx, "unit", &uuid, "upsert")?;
+                    let ts = now();
+                    self.tx.execute(
+                        "INSERT INTO units (uuid, parent_id, name, kind, created_at, updated_at, change_seq)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+                        params![uuid, parent, name, UnitKind::at_depth(depth).as_str(), ts, seq],
+                    )?;
+                    self.report.units_created += 1;
+                    self.tx.last_insert_rowid()
+                }
+            };
+            self.units.insert(key, id);
+            parent = Some(id);
+        }
+        Ok(parent)
+    }
+
+    /// The id of a skill by name, any case, creating it when new.
+    fn skill(&mut self, name: &str) -> Result<i64> {
+        let key = name.to_lowercase();
+        if let Some(id) = self.skills.get(&key) {
+            return Ok(*id);
+        }
+        let existing: Option<i64> = self
+            .tx
+            .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| r.get(0))
+            .optional()?;
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let uuid = new_uuid();
+                let seq = record_change(self.tx, "skill", &uuid, "upsert")?;
+                let ts = now();
+                self.tx.execute(
+                    "INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)",
+                    params![uuid, name, ts, seq],
+                )?;
+                self.report.skills_created += 1;
+                self.tx.last_insert_rowid()
+            }
+        };
+        self.skills.insert(key, id);
+        Ok(id)
+    }
+}

@@ -1,0 +1,58 @@
+//! Numbered schema migrations, embedded in the binary and applied in order on
+//! open. `PRAGMA user_version` holds the number of the last one applied. A
+//! migration that has landed is never edited; a change to the schema is a new
+//! file appended to `MIGRATIONS`.
+
+use rusqlite::Connection;
+
+use crate::error::{CoreError, Result};
+
+const MIGRATIONS: &[(&str, &str)] = &[("001_initial", include_str!("../../migrations/001_initial.sql"))];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn apply(conn: &mut Connection, path_for_messages: &str) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if current > latest_version() {
+        return Err(CoreError::SchemaTooNew {
+            path: path_for_messages.to_string(),
+            found: current,
+            known: latest_version(),
+        });
+    }
+    for (number, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", number as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applying_twice_is_a_no_op_and_reaches_the_latest_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, ":memory:").unwrap();
+        apply(&mut conn, ":memory:").unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, latest_version());
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
+        assert!(matches!(
+            apply(&mut conn, ":memory:"),
+            Err(CoreError::SchemaTooNew { .. })
+        ));
+    }
+}

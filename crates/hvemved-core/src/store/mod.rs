@@ -1,0 +1,116 @@
+//! The SQLite store, the directory's source of truth. One connection per
+//! process writes; every write runs in one `BEGIN IMMEDIATE` transaction and
+//! takes a change sequence number in that same transaction, which the search
+//! index follows.
+
+mod bundle_write;
+mod migrations;
+mod read;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::error::Result;
+
+pub(crate) use bundle_write::write_bundle;
+pub use bundle_write::ImportReport;
+pub use read::IndexablePerson;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        // A busy writer in another process (the desktop app while the CLI
+        // imports) should make us wait a little, not fail at once.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations::apply(&mut conn, &path.display().to_string())?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `work` in one immediate transaction: all of it lands or none.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// A transaction the caller decides to commit or roll back (a dry run).
+    pub(crate) fn begin_immediate(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The newest change sequence number, 0 for an empty directory.
+    pub fn change_seq(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get(0))?)
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        let people: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+        let courses: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM courses", [], |r| r.get(0))?;
+        Ok(people == 0 && courses == 0)
+    }
+}
+
+/// Records one change and returns its sequence number, to be stored on the row.
+pub(crate) fn record_change(tx: &Transaction, entity: &str, uuid: &str, op: &str) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO changes (entity, entity_uuid, op, at) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![entity, uuid, op, now()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+/// UTC timestamp in RFC 3339 with seconds, the form every `*_at` column holds.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub(crate) fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

@@ -1,0 +1,404 @@
+//! Read-side queries of the store: profiles, the whole directory as a bundle,
+//! counts, and the per-person documents the search index is built from.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::Store;
+use crate::bundle::types::{Bundle, BundleCourse, BundlePerson, BundleSkill};
+use crate::error::{CoreError, Result};
+use crate::model::{
+    AttendanceRole, CourseAttended, CourseKind, DirectoryStats, PersonProfile, PersonSkill, SkillLevel,
+    SkillSource, UNIT_PATH_SEPARATOR,
+};
+
+/// One person as the search index sees them: every text that can be
+/// evidence of what they know.
+#[derive(Debug, Clone)]
+pub struct IndexablePerson {
+    pub uuid: String,
+    pub external_id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub department: Option<String>,
+    pub profession: Option<String>,
+    pub bio: Option<String>,
+    pub languages: Vec<String>,
+    pub skills: Vec<IndexableSkill>,
+    pub courses: Vec<IndexableCourse>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndexableSkill {
+    pub name: String,
+    pub level: Option<u8>,
+    pub can_mentor: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndexableCourse {
+    pub title: String,
+    pub date: Option<String>,
+    pub text: String,
+    pub skills: Vec<String>,
+    pub role: AttendanceRole,
+}
+
+struct Units(HashMap<i64, (Option<i64>, String)>);
+
+impl Units {
+    fn load(conn: &Connection) -> Result<Units> {
+        let mut stmt = conn.prepare("SELECT id, parent_id, name FROM units")?;
+        let map = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Units(map))
+    }
+
+    fn path(&self, unit: Option<i64>) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut next = unit;
+        // The depth bound guards against a cycle written by hand into the file.
+        while let Some(id) = next.filter(|_| names.len() < 32) {
+            let Some((parent, name)) = self.0.get(&id) else {
+                break;
+            };
+            names.push(name.clone());
+            next = *parent;
+        }
+        names.reverse();
+        names
+    }
+
+    fn path_text(&self, unit: Option<i64>) -> Option<String> {
+        let path = self.path(unit);
+        (!path.is_empty()).then(|| path.join(UNIT_PATH_SEPARATOR))
+    }
+}
+
+impl Store {
+    pub fn profile(&self, external_id: &str) -> Result<PersonProfile> {
+        let conn = self.conn();
+        let units = Units::load(conn)?;
+        let row = conn
+            .query_row(
+                "SELECT id, uuid, external_id, name, title, unit_id, profession, email, phone, location, bio,
+                        languages, active, created_at, updated_at
+                 FROM people WHERE external_id = ?1",
+                [external_id],
+                |r| {
+                    let unit: Option<i64> = r.get(5)?;
+                    let languages: String = r.get(11)?;
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        PersonProfile {
+                            uuid: r.get(1)?,
+                            id: r.get(2)?,
+                            name: r.get(3)?,
+                            title: r.get(4)?,
+                            units: units.path(unit),
+                            department: units.path_text(unit),
+                            profession: r.get(6)?,
+                            email: r.get(7)?,
+                            phone: r.get(8)?,
+                            location: r.get(9)?,
+                            bio: r.get(10)?,
+                            languages: serde_json::from_str(&languages).unwrap_or_default(),
+                            active: r.get(12)?,
+                            skills: Vec::new(),
+                            courses: Vec::new(),
+                            created_at: r.get(13)?,
+                            updated_at: r.get(14)?,
+                        },
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((person_id, mut profile)) = row else {
+            return Err(CoreError::PersonNotFound(external_id.to_string()));
+        };
+        profile.skills = person_skills(conn, person_id)?;
+        profile.courses = conn
+            .prepare(
+                "SELECT c.external_id, c.title, c.kind, c.start_date, a.role
+                 FROM attendance a JOIN courses c ON c.id = a.course_id
+                 WHERE a.person_id = ?1 ORDER BY c.start_date DESC, c.title",
+            )?
+            .query_map([person_id], |r| {
+                let kind: Option<String> = r.get(2)?;
+                let role: String = r.get(4)?;
+                Ok(CourseAttended {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    kind: kind.as_deref().and_then(CourseKind::parse),
+                    date: r.get(3)?,
+                    role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(profile)
+    }
+
+    /// The whole directory in the bundle format, people and courses in the
+    /// order they were first stored.
+    pub fn export_bundle(&self) -> Result<Bundle> {
+        let conn = self.conn();
+        let units = Units::load(conn)?;
+        let mut skills_of: HashMap<i64, Vec<BundleSkill>> = HashMap::new();
+        for row in conn
+            .prepare(
+                "SELECT ps.person_id, s.name, ps.level, ps.can_mentor, ps.wants_to_learn
+                 FROM person_skills ps JOIN skills s ON s.id = ps.skill_id ORDER BY ps.rowid",
+            )?
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    BundleSkill {
+                        name: r.get(1)?,
+                        level: r.get(2)?,
+                        can_mentor: r.get(3)?,
+                        wants_to_learn: r.get(4)?,
+                    },
+                ))
+            })?
+        {
+            let (person, skill) = row?;
+            skills_of.entry(person).or_default().push(skill);
+        }
+        let people = conn
+            .prepare(
+                "SELECT id, external_id, name, title, unit_id, profession, email, phone, location, bio, languages
+                 FROM people WHERE active = 1 ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                let languages: String = r.get(10)?;
+                Ok(BundlePerson {
+                    id: r.get(1)?,
+                    name: r.get(2)?,
+                    title: r.get(3)?,
+                    department: units.path_text(r.get(4)?),
+                    profession: r.get(5)?,
+                    email: r.get(6)?,
+                    phone: r.get(7)?,
+                    location: r.get(8)?,
+                    bio: r.get(9)?,
+                    skills: skills_of.remove(&id).unwrap_or_default(),
+                    languages: serde_json::from_str(&languages).unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+
+        let mut attendees_of: HashMap<i64, Vec<String>> = HashMap::new();
+        for row in conn
+            .prepare(
+                "SELECT a.course_id, p.external_id FROM attendance a JOIN people p ON p.id = a.person_id
+                 WHERE p.active = 1 ORDER BY a.rowid",
+            )?
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        {
+            let (course, person) = row?;
+            attendees_of.entry(course).or_default().push(person);
+        }
+        let mut skills_of_course = course_skill_names(conn)?;
+        let courses = conn
+            .prepare(
+                "SELECT id, external_id, title, kind, provider, start_date, end_date, location, summary, key_takeaways
+                 FROM courses ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                Ok(BundleCourse {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                    kind: r.get(3)?,
+                    provider: r.get(4)?,
+                    date: r.get(5)?,
+                    end_date: r.get(6)?,
+                    location: r.get(7)?,
+                    attendees: attendees_of.remove(&id).unwrap_or_default(),
+                    summary: r.get(8)?,
+                    key_takeaways: r.get(9)?,
+                    skills: skills_of_course.remove(&id).unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Bundle::new(people, courses))
+    }
+
+    pub fn person_external_ids(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self.conn().prepare("SELECT external_id FROM people")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    pub fn stats(&self) -> Result<DirectoryStats> {
+        let conn = self.conn();
+        let count =
+            |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        Ok(DirectoryStats {
+            people: count("SELECT count(*) FROM people")?,
+            active_people: count("SELECT count(*) FROM people WHERE active = 1")?,
+            units: count("SELECT count(*) FROM units")?,
+            skills: count("SELECT count(*) FROM skills")?,
+            person_skills: count("SELECT count(*) FROM person_skills")?,
+            courses: count("SELECT count(*) FROM courses")?,
+            attendances: count("SELECT count(*) FROM attendance")?,
+            change_seq: self.change_seq()?,
+            index_seq: None,
+            demo: self.meta("demo")?.as_deref() == Some("true"),
+        })
+    }
+
+    /// The people whose uuids are given, or all active people for `None`.
+    pub fn indexable_people(&self, only: Option<&[String]>) -> Result<Vec<IndexablePerson>> {
+        let conn = self.conn();
+        let units = Units::load(conn)?;
+        let mut skills_of_course = course_skill_names(conn)?;
+        let mut courses: HashMap<i64, (String, Option<String>, String, Vec<String>)> = HashMap::new();
+        for row in conn
+            .prepare("SELECT id, title, start_date, provider, summary, key_takeaways FROM courses")?
+            .query_map([], |r| {
+                let parts: [Option<String>; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, parts))
+            })?
+        {
+            let (id, title, date, parts) = row?;
+            let text = parts.into_iter().flatten().collect::<Vec<_>>().join("\n");
+            let skills = skills_of_course.remove(&id).unwrap_or_default();
+            courses.insert(id, (title, date, text, skills));
+        }
+
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, uuid, external_id, name, title, unit_id, profession, bio, languages
+             FROM people WHERE active = 1 AND (?1 IS NULL OR uuid IN (SELECT value FROM json_each(?1)))
+             ORDER BY id",
+        )?;
+        let filter = only.map(|uuids| serde_json::to_string(uuids).expect("strings serialise"));
+        let rows = stmt
+            .query_map(params![filter], |r| {
+                let languages: String = r.get(8)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    IndexablePerson {
+                        uuid: r.get(1)?,
+                        external_id: r.get(2)?,
+                        name: r.get(3)?,
+                        title: r.get(4)?,
+                        department: units.path_text(r.get(5)?),
+                        profession: r.get(6)?,
+                        bio: r.get(7)?,
+                        languages: serde_json::from_str(&languages).unwrap_or_default(),
+                        skills: Vec::new(),
+                        courses: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+
+        let mut skill_stmt = conn.prepare_cached(
+            "SELECT s.name, ps.level, ps.can_mentor FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
+             WHERE ps.person_id = ?1 ORDER BY ps.rowid",
+        )?;
+        let mut course_stmt = conn
+            .prepare_cached("SELECT course_id, role FROM attendance WHERE person_id = ?1 ORDER BY rowid")?;
+        let mut people = Vec::with_capacity(rows.len());
+        for (person_id, mut person) in rows {
+            person.skills = skill_stmt
+                .query_map([person_id], |r| {
+                    Ok(IndexableSkill {
+                        name: r.get(0)?,
+                        level: r.get(1)?,
+                        can_mentor: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for row in
+                course_stmt.query_map([person_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            {
+                let (course_id, role) = row?;
+                if let Some((title, date, text, skills)) = courses.get(&course_id) {
+                    person.courses.push(IndexableCourse {
+                        title: title.clone(),
+                        date: date.clone(),
+                        text: text.clone(),
+                        skills: skills.clone(),
+                        role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+                    });
+                }
+            }
+            people.push(person);
+        }
+        Ok(people)
+    }
+
+    /// Uuids of people whose search document may differ since `seq`, and of
+    /// people deleted or deactivated since then.
+    pub fn people_changed_since(&self, seq: i64) -> Result<Vec<String>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT entity_uuid FROM changes WHERE seq > ?1 AND entity = 'person'
+             UNION
+             SELECT p.uuid FROM changes ch JOIN courses c ON c.uuid = ch.entity_uuid
+                 JOIN attendance a ON a.course_id = c.id JOIN people p ON p.id = a.person_id
+             WHERE ch.seq > ?1 AND ch.entity = 'course'
+             UNION
+             SELECT p.uuid FROM changes ch JOIN skills s ON s.uuid = ch.entity_uuid
+                 JOIN person_skills ps ON ps.skill_id = s.id JOIN people p ON p.id = ps.person_id
+             WHERE ch.seq > ?1 AND ch.entity = 'skill'
+             UNION
+             SELECT p.uuid FROM changes ch JOIN units u ON u.uuid = ch.entity_uuid
+                 JOIN people p ON p.unit_id = u.id
+             WHERE ch.seq > ?1 AND ch.entity = 'unit'",
+        )?;
+        let uuids = stmt
+            .query_map([seq], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(uuids)
+    }
+}
+
+fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.name, s.english_label, s.category, ps.level, ps.source, ps.can_mentor, ps.wants_to_learn,
+                ps.updated_at
+         FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
+         WHERE ps.person_id = ?1 ORDER BY ps.level IS NULL, ps.level DESC, s.name",
+    )?;
+    let skills = stmt
+        .query_map([person_id], |r| {
+            let level: Option<u8> = r.get(3)?;
+            let level = level.and_then(SkillLevel::new);
+            let source: String = r.get(4)?;
+            Ok(PersonSkill {
+                name: r.get(0)?,
+                english_label: r.get(1)?,
+                category: r.get(2)?,
+                level,
+                level_name: level.map(|l| l.danish_name().to_string()),
+                source: SkillSource::parse(&source).unwrap_or(SkillSource::Hr),
+                can_mentor: r.get(5)?,
+                wants_to_learn: r.get(6)?,
+                updated_at: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(skills)
+}
+
+fn course_skill_names(conn: &Connection) -> Result<HashMap<i64, Vec<String>>> {
+    let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in conn
+        .prepare(
+            "SELECT cs.course_id, s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id ORDER BY cs.rowid",
+        )?
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+    {
+        let (course, skill) = row?;
+        map.entry(course).or_default().push(skill);
+    }
+    Ok(map)
+}

@@ -1,0 +1,9 @@
+//! Drives the real `hvemved` binary against real SQLite files and tantivy
+//! indexes in temporary directories: one test binary, one module per feature.
+
+mod bad_input;
+mod demo;
+mod import;
+mod index;
+mod search;
+mod util;

@@ -1,0 +1,101 @@
+//! A temporary directory of Hvem ved? and a way to run the CLI on it.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+/// The `hvemved` binary, built once per test run: cargo builds a workspace's
+/// binaries for the integration tests of their own package only, and these
+/// tests live in another, so without this a stale or missing binary would be
+/// tested.
+pub fn hvemved_binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = std::process::Command::new(cargo)
+            .args(["build", "--quiet", "-p", "hvemved-cli", "--bin", "hvemved"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the hvemved binary failed");
+        assert_cmd::cargo::cargo_bin("hvemved")
+    })
+}
+
+pub struct TestDir {
+    pub root: tempfile::TempDir,
+}
+
+impl TestDir {
+    pub fn new() -> TestDir {
+        TestDir {
+            root: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.root.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.file(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// `hvemved --data-dir <data> ARGS…`, with the environment cleared of an
+    /// outer `HVEMVED_DATA_DIR` so that tests never touch a real directory.
+    pub fn hvemved(&self) -> Command {
+        let mut cmd = Command::new(hvemved_binary());
+        cmd.env_remove("HVEMVED_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.data());
+        cmd
+    }
+
+    pub fn run_ok(&self, args: &[&str]) -> String {
+        let output = self.hvemved().args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "hvemved {args:?} should succeed; stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    pub fn import_fixture(&self, name: &str) -> String {
+        self.run_ok(&["import", fixture(name).to_str().unwrap()])
+    }
+
+    pub fn stats(&self) -> Value {
+        serde_json::from_str(&self.run_ok(&["stats", "--json"])).unwrap()
+    }
+
+    pub fn export(&self) -> Value {
+        serde_json::from_str(&self.run_ok(&["export", "-"])).unwrap()
+    }
+
+    pub fn search(&self, query: &str) -> Value {
+        serde_json::from_str(&self.run_ok(&["search", query, "--json", "--limit", "10"])).unwrap()
+    }
+}
+
+/// The ids of the people a search returned, best first.
+pub fn ids(response: &Value) -> Vec<String> {
+    response["results"]
+        .as_array()
+        .expect("results is a list")
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}

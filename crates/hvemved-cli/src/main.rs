@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use hvemved_core::api::{DemoRequest, Directory, PersonRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
-use hvemved_core::search::{SearchRequest, DEFAULT_LIMIT};
+use hvemved_core::search::{SearchFilters, SearchRequest, DEFAULT_LIMIT};
 use hvemved_core::CoreError;
 
 #[derive(Parser)]
@@ -60,6 +60,21 @@ enum Command {
         /// Largest number of people to show
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
+        /// Only people in this unit or its sub-units, e.g. "Børn og Familie / Myndighed"
+        #[arg(long, value_name = "UNIT")]
+        department: Option<String>,
+        /// Only people of this profession, e.g. "Socialrådgiver"
+        #[arg(long)]
+        profession: Option<String>,
+        /// Only people with a matching skill at this level or higher (1-5)
+        #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(1..=5))]
+        min_level: Option<u8>,
+        /// Only people who speak this language, e.g. "arabisk"
+        #[arg(long)]
+        language: Option<String>,
+        /// Only people willing to be a mentor
+        #[arg(long)]
+        mentor: bool,
     },
     /// Show people
     Person {
@@ -145,10 +160,22 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             more,
             json,
             limit,
+            department,
+            profession,
+            min_level,
+            language,
+            mentor,
         } => {
             let response = directory.search(&SearchRequest {
                 query: std::iter::once(query).chain(more).collect::<Vec<_>>().join(" "),
                 limit,
+                filters: SearchFilters {
+                    department,
+                    profession,
+                    min_level,
+                    language,
+                    can_mentor: mentor,
+                },
             })?;
             if json {
                 output::json(&mut out, &response)

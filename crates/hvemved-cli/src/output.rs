@@ -48,8 +48,22 @@ pub fn import_report(out: &mut impl Write, file: &Path, report: &ImportReport, d
 }
 
 pub fn search_results(out: &mut impl Write, response: &SearchResponse) -> Result<()> {
+    if let Some(correction) = &response.did_you_mean {
+        writeln!(out, "Did you mean: {correction}?")?;
+    }
+    if !response.also_searched.is_empty() {
+        writeln!(out, "Also searched for: {}", response.also_searched.join(", "))?;
+    }
     if response.results.is_empty() {
         return writeln!(out, "No one matched \"{}\".", response.query);
+    }
+    if response.total > response.results.len() {
+        writeln!(
+            out,
+            "{} people matched; the best {}:",
+            response.total,
+            response.results.len()
+        )?;
     }
     let bold = std::io::stdout().is_terminal();
     for (rank, hit) in response.results.iter().enumerate() {

@@ -13,7 +13,7 @@ use crate::bundle::{parse_bundle, Bundle};
 use crate::error::{CoreError, Result};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
-use crate::search::{self, SearchIndex, SearchRequest, SearchResponse};
+use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
 use crate::store::{self, ImportReport, Store};
 
 /// Largest bundle accepted; a real municipality's directory is a few MB.
@@ -24,6 +24,7 @@ pub struct Directory {
     data_dir: PathBuf,
     store: Store,
     index: SearchIndex,
+    concepts: ConceptMatcher,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -59,10 +60,15 @@ impl Directory {
         std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(data_dir, e))?;
         let store = Store::open(&database_path(data_dir))?;
         let index = SearchIndex::open_in_sync(&index_path(data_dir), &store)?;
+        let concepts = ConceptMatcher::new(
+            &crate::thesaurus::Thesaurus::builtin(),
+            &mut search::analyzer::danish_analyzer(),
+        );
         Ok(Directory {
             data_dir: data_dir.to_path_buf(),
             store,
             index,
+            concepts,
         })
     }
 
@@ -76,7 +82,7 @@ impl Directory {
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        search::search(&self.index, &self.store, request)
+        search::search(&self.index, &self.store, &self.concepts, request)
     }
 
     pub fn person(&self, request: &PersonRequest) -> Result<PersonProfile> {

@@ -13,7 +13,7 @@
 //!
 //! let mut directory = Directory::open(std::path::Path::new("/tmp/hvemved")).unwrap();
 //! let found = directory
-//!     .search(&SearchRequest { query: "mentalisering".into(), limit: 5 })
+//!     .search(&SearchRequest::new("mentalisering", 5))
 //!     .unwrap();
 //! for hit in found.results {
 //!     println!("{} ({:?})", hit.name, hit.evidence);

@@ -11,6 +11,9 @@ use tantivy::tokenizer::{
 
 /// Name under which the analyzer is registered with the index.
 pub const DANISH: &str = "hvemved_da";
+/// The same without stemming: the words as written, for matching compound
+/// parts and typos against what the directory really contains.
+pub const SURFACE: &str = "hvemved_surface";
 
 /// Words longer than this are not words (hashes, pasted URLs) and are dropped.
 const MAX_WORD_BYTES: usize = 60;
@@ -20,6 +23,14 @@ pub fn danish_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Danish))
+        .filter(DanishLetterFolding)
+        .build()
+}
+
+pub fn surface_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
         .filter(DanishLetterFolding)
         .build()
 }

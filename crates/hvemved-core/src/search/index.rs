@@ -1,37 +1,99 @@
-//! The tantivy index of people, derived from the store and never the other
-//! way round. Each person is one document holding every text that can be
-//! evidence of what they know. The index remembers, in its commit payload,
-//! the schema it was built with and the last change number it has applied;
-//! on open it catches up with the store, and it is rebuilt from scratch when
-//! it is missing, unreadable, of another schema or ahead of the store (a
-//! restored backup).
+//! The tantivy index, derived from the store and never the other way round.
+//!
+//! It holds evidence documents, not people: one per skill entry, one per bio,
+//! one per role (title, profession, unit) and one per course report. Each
+//! document names the people it is evidence for in a fast field, so that
+//! search can rank people by aggregating over their documents. Each kind of
+//! document has a text field of its own, so that BM25's length
+//! normalisation compares a bio with bios and a skill name with skill names.
+//! A `surface` field keeps the unstemmed words of every document; its term
+//! dictionary is the vocabulary that compound parts and typos are matched in.
+//!
+//! The commit payload records the schema version and the last change number
+//! applied. On open the index catches up with the store; it is rebuilt from
+//! scratch when it is missing, unreadable, of another schema, or ahead of the
+//! store (a restored backup).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STRING,
+};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use super::analyzer::{danish_analyzer, DANISH};
+use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
+use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
-use crate::store::{IndexablePerson, Store};
+use crate::model::AttendanceRole;
+use crate::store::{CourseEvidence, PersonEvidence, Store};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 const WRITER_HEAP_BYTES: usize = 50_000_000;
-/// Past this many changed people a rebuild is cheaper than deleting and
-/// re-adding each one.
-const MAX_INCREMENTAL: usize = 2_000;
+/// Past this many changed records a rebuild is cheaper than replacing each.
+const MAX_INCREMENTAL: usize = 5_000;
+
+/// What a document is evidence of; stored in the `kind` fast field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Skill = 0,
+    Bio = 1,
+    Role = 2,
+    Course = 3,
+}
+
+impl DocKind {
+    pub fn from_u64(value: u64) -> Option<DocKind> {
+        match value {
+            0 => Some(DocKind::Skill),
+            1 => Some(DocKind::Bio),
+            2 => Some(DocKind::Role),
+            3 => Some(DocKind::Course),
+            _ => None,
+        }
+    }
+}
+
+/// A person in the `people` fast field: their row id shifted left, with the
+/// lowest bit set when they wrote the report.
+pub fn encode_person(id: i64, author: bool) -> u64 {
+    ((id as u64) << 1) | u64::from(author)
+}
+
+pub fn decode_person(value: u64) -> (i64, bool) {
+    ((value >> 1) as i64, value & 1 == 1)
+}
 
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
-    pub uuid: Field,
-    pub name: Field,
-    pub role: Field,
-    pub skills: Field,
+    /// Uuid of the person or course the document belongs to, for deletes.
+    pub owner: Field,
+    pub skill: Field,
     pub bio: Field,
-    pub courses: Field,
+    pub role: Field,
+    pub course: Field,
+    pub surface: Field,
 }
+
+impl Fields {
+    /// The text fields a query looks in, with the kind each holds.
+    pub fn text_fields(&self) -> [(Field, DocKind); 4] {
+        [
+            (self.skill, DocKind::Skill),
+            (self.bio, DocKind::Bio),
+            (self.role, DocKind::Role),
+            (self.course, DocKind::Course),
+        ]
+    }
+}
+
+pub const FAST_KIND: &str = "kind";
+pub const FAST_PEOPLE: &str = "people";
+pub const FAST_LEVEL: &str = "level";
+pub const FAST_DAY: &str = "day";
+pub const FAST_ATTENDEES: &str = "attendees";
 
 #[derive(Serialize, Deserialize)]
 struct CommitPayload {
@@ -44,6 +106,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     pub(crate) fields: Fields,
     applied_seq: i64,
+    vocabulary: Arc<Vocabulary>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -53,35 +116,46 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(DANISH)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    let surface = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(SURFACE)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let fast = NumericOptions::default().set_fast();
     let fields = Fields {
-        uuid: builder.add_text_field("uuid", STRING | STORED),
-        name: builder.add_text_field("name", text.clone()),
-        role: builder.add_text_field("role", text.clone()),
-        skills: builder.add_text_field("skills", text.clone()),
+        owner: builder.add_text_field("owner", STRING),
+        skill: builder.add_text_field("skill", text.clone()),
         bio: builder.add_text_field("bio", text.clone()),
-        courses: builder.add_text_field("courses", text),
+        role: builder.add_text_field("role", text.clone()),
+        course: builder.add_text_field("course", text),
+        surface: builder.add_text_field("surface", surface),
     };
+    builder.add_u64_field(FAST_KIND, fast.clone());
+    builder.add_u64_field(FAST_PEOPLE, fast.clone());
+    builder.add_u64_field(FAST_LEVEL, fast.clone());
+    builder.add_u64_field(FAST_DAY, fast.clone());
+    builder.add_u64_field(FAST_ATTENDEES, fast);
     (builder.build(), fields)
+}
+
+fn register_analyzers(index: &Index) {
+    index.tokenizers().register(DANISH, danish_analyzer());
+    index.tokenizers().register(SURFACE, surface_analyzer());
 }
 
 impl SearchIndex {
     /// Opens the index in `dir` and brings it up to date with the store,
     /// rebuilding it when it cannot be used as it is.
     pub fn open_in_sync(dir: &Path, store: &Store) -> Result<SearchIndex> {
-        let store_seq = store.change_seq()?;
         match Self::open_existing(dir) {
-            Some(mut index) if index.applied_seq <= store_seq => {
-                if index.applied_seq < store_seq {
-                    let changed = store.people_changed_since(index.applied_seq)?;
-                    if changed.len() > MAX_INCREMENTAL {
-                        drop(index);
-                        return Self::rebuild(dir, store);
-                    }
-                    index.apply(store, &changed, store_seq)?;
+            Some(mut index) => match index.catch_up_or_rebuild_needed(store) {
+                Ok(true) => Ok(index),
+                Ok(false) | Err(_) => {
+                    drop(index);
+                    Self::rebuild(dir, store)
                 }
-                Ok(index)
-            }
-            _ => Self::rebuild(dir, store),
+            },
+            None => Self::rebuild(dir, store),
         }
     }
 
@@ -100,16 +174,18 @@ impl SearchIndex {
     }
 
     fn with_index(index: Index, fields: Fields, applied_seq: i64) -> Result<SearchIndex> {
-        index.tokenizers().register(DANISH, danish_analyzer());
-        let reader = index
+        register_analyzers(&index);
+        let reader: IndexReader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let vocabulary = Arc::new(Vocabulary::load(&reader.searcher(), &fields)?);
         Ok(SearchIndex {
             index,
             reader,
             fields,
             applied_seq,
+            vocabulary,
         })
     }
 
@@ -122,11 +198,17 @@ impl SearchIndex {
         let seq = store.change_seq()?;
         {
             let (schema, fields) = schema();
-            let index = Index::create_in_dir(&fresh, schema)?;
-            index.tokenizers().register(DANISH, danish_analyzer());
+            let index = Index::create_in_dir(&fresh, schema.clone())?;
+            register_analyzers(&index);
             let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
-            for person in store.indexable_people(None)? {
-                writer.add_document(document(&fields, &person))?;
+            let builder = DocumentBuilder { fields, schema };
+            for person in store.person_evidence(None)? {
+                for doc in builder.person_documents(&person) {
+                    writer.add_document(doc)?;
+                }
+            }
+            for course in store.course_evidence(None)? {
+                writer.add_document(builder.course_document(&course))?;
             }
             commit(&mut writer, seq)?;
             writer.wait_merging_threads()?;
@@ -142,34 +224,56 @@ impl SearchIndex {
         Self::with_index(index, schema().1, seq)
     }
 
-    /// Replaces the documents of the given people with their current state.
-    fn apply(&mut self, store: &Store, uuids: &[String], seq: i64) -> Result<()> {
-        let mut writer: IndexWriter = self.index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
-        for uuid in uuids {
-            writer.delete_term(Term::from_field_text(self.fields.uuid, uuid));
-        }
-        for person in store.indexable_people(Some(uuids))? {
-            writer.add_document(document(&self.fields, &person))?;
-        }
-        commit(&mut writer, seq)?;
-        writer.wait_merging_threads()?;
-        self.reader.reload()?;
-        self.applied_seq = seq;
-        Ok(())
-    }
-
-    /// Brings the index up to date after a write through this process.
-    pub fn catch_up(&mut self, dir: &Path, store: &Store) -> Result<()> {
+    /// Applies the changes since the index's change number. Returns false
+    /// when a rebuild is the better way (too many changes, or the store is
+    /// behind the index).
+    fn catch_up_or_rebuild_needed(&mut self, store: &Store) -> Result<bool> {
         let store_seq = store.change_seq()?;
         if store_seq == self.applied_seq {
-            return Ok(());
+            return Ok(true);
         }
-        let changed = store.people_changed_since(self.applied_seq)?;
-        if store_seq < self.applied_seq || changed.len() > MAX_INCREMENTAL {
+        if store_seq < self.applied_seq {
+            return Ok(false);
+        }
+        let changes = store.index_changes_since(self.applied_seq)?;
+        if changes.len() > MAX_INCREMENTAL {
+            return Ok(false);
+        }
+        let mut writer: IndexWriter = self.index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
+        for uuid in changes.people.iter().chain(&changes.courses) {
+            writer.delete_term(Term::from_field_text(self.fields.owner, uuid));
+        }
+        let builder = DocumentBuilder {
+            fields: self.fields,
+            schema: self.index.schema(),
+        };
+        if !changes.people.is_empty() {
+            for person in store.person_evidence(Some(&changes.people))? {
+                for doc in builder.person_documents(&person) {
+                    writer.add_document(doc)?;
+                }
+            }
+        }
+        if !changes.courses.is_empty() {
+            for course in store.course_evidence(Some(&changes.courses))? {
+                writer.add_document(builder.course_document(&course))?;
+            }
+        }
+        commit(&mut writer, store_seq)?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        self.vocabulary = Arc::new(Vocabulary::load(&self.reader.searcher(), &self.fields)?);
+        self.applied_seq = store_seq;
+        Ok(true)
+    }
+
+    /// Brings the index up to date after a write, before the write's call
+    /// returns, rebuilding when that is the better way.
+    pub fn catch_up(&mut self, dir: &Path, store: &Store) -> Result<()> {
+        if !self.catch_up_or_rebuild_needed(store)? {
             *self = Self::rebuild(dir, store)?;
-            return Ok(());
         }
-        self.apply(store, &changed, store_seq)
+        Ok(())
     }
 
     pub fn applied_seq(&self) -> i64 {
@@ -183,41 +287,73 @@ impl SearchIndex {
     pub(crate) fn reader(&self) -> &IndexReader {
         &self.reader
     }
+
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
 }
 
-/// How many times a skill's name is written into the document: the level
-/// (unknown counts as 2), so that BM25's term frequency favours the people
-/// who know a thing well.
-fn skill_weight(level: Option<u8>) -> usize {
-    usize::from(level.unwrap_or(2).clamp(1, 5))
+struct DocumentBuilder {
+    fields: Fields,
+    schema: Schema,
 }
 
-fn document(fields: &Fields, person: &IndexablePerson) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
-    doc.add_text(fields.uuid, &person.uuid);
-    doc.add_text(fields.name, &person.name);
-    for role in [&person.title, &person.profession, &person.department]
-        .into_iter()
-        .flatten()
-    {
-        doc.add_text(fields.role, role);
+impl DocumentBuilder {
+    fn base(&self, owner: &str, kind: DocKind, text_field: Field, text: &str) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.fields.owner, owner);
+        doc.add_text(text_field, text);
+        doc.add_text(self.fields.surface, text);
+        doc.add_u64(self.fast(FAST_KIND), kind as u64);
+        doc
     }
-    for skill in &person.skills {
-        for _ in 0..skill_weight(skill.level) {
-            doc.add_text(fields.skills, &skill.name);
+
+    fn fast(&self, name: &str) -> Field {
+        self.schema
+            .get_field(name)
+            .expect("fast fields are in the schema")
+    }
+
+    fn person_documents(&self, person: &PersonEvidence) -> Vec<TantivyDocument> {
+        let mut docs = Vec::new();
+        let me = encode_person(person.id, false);
+        for (name, level) in &person.skills {
+            let mut doc = self.base(&person.uuid, DocKind::Skill, self.fields.skill, name);
+            doc.add_u64(self.fast(FAST_PEOPLE), me);
+            doc.add_u64(self.fast(FAST_LEVEL), u64::from(level.unwrap_or(0)));
+            docs.push(doc);
         }
-    }
-    if let Some(bio) = &person.bio {
-        doc.add_text(fields.bio, bio);
-    }
-    for course in &person.courses {
-        doc.add_text(fields.courses, &course.title);
-        doc.add_text(fields.courses, &course.text);
-        for skill in &course.skills {
-            doc.add_text(fields.courses, skill);
+        if let Some(bio) = &person.bio {
+            let mut doc = self.base(&person.uuid, DocKind::Bio, self.fields.bio, bio);
+            doc.add_u64(self.fast(FAST_PEOPLE), me);
+            docs.push(doc);
         }
+        if !person.role_text.is_empty() {
+            let mut doc = self.base(&person.uuid, DocKind::Role, self.fields.role, &person.role_text);
+            doc.add_u64(self.fast(FAST_PEOPLE), me);
+            docs.push(doc);
+        }
+        docs
     }
-    doc
+
+    fn course_document(&self, course: &CourseEvidence) -> TantivyDocument {
+        let mut doc = self.base(&course.uuid, DocKind::Course, self.fields.course, &course.text);
+        for (person, role) in &course.people {
+            doc.add_u64(
+                self.fast(FAST_PEOPLE),
+                encode_person(*person, *role == AttendanceRole::Rapportforfatter),
+            );
+        }
+        doc.add_u64(self.fast(FAST_ATTENDEES), course.people.len() as u64);
+        let day = course
+            .date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| (d - chrono::NaiveDate::default()).num_days().max(0) as u64)
+            .unwrap_or(0);
+        doc.add_u64(self.fast(FAST_DAY), day);
+        doc
+    }
 }
 
 fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {

@@ -1,19 +1,22 @@
 //! Expert search: who in the directory knows about what the user typed, best
-//! first, each with the evidence that made them match.
+//! first, each with the evidence that made them match, what else was
+//! searched for, a correction for an unknown word, and facet counts.
 
 pub mod analyzer;
 pub mod evidence;
+pub mod expand;
+mod facets;
 mod index;
-pub mod query;
+mod rank;
+mod vocabulary;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 pub use evidence::Evidence;
+pub use expand::ConceptMatcher;
+pub use facets::{FacetCount, Facets, SearchFilters};
 pub use index::SearchIndex;
 
 use crate::error::Result;
@@ -27,17 +30,37 @@ pub struct SearchRequest {
     pub query: String,
     #[serde(default = "default_limit")]
     pub limit: usize,
+    #[serde(default)]
+    pub filters: SearchFilters,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>, limit: usize) -> Self {
+        SearchRequest {
+            query: query.into(),
+            limit,
+            filters: SearchFilters::default(),
+        }
+    }
 }
 
 fn default_limit() -> usize {
     DEFAULT_LIMIT
 }
 
-/// The `--json` search output of `shared/spec/bundle-format.md`.
+/// The `--json` search output of `shared/spec/bundle-format.md`, with the
+/// extras the desktop app shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
     pub query: String,
     pub results: Vec<SearchHit>,
+    /// How many people matched in all (before `limit`).
+    pub total: usize,
+    /// "Søgte også efter …": thesaurus labels searched besides the words typed.
+    pub also_searched: Vec<String>,
+    /// "Mente du …?": a known word close to a typed word the directory lacks.
+    pub did_you_mean: Option<String>,
+    pub facets: Facets,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,39 +73,76 @@ pub struct SearchHit {
     pub evidence: Vec<Evidence>,
 }
 
-pub fn search(index: &SearchIndex, store: &Store, request: &SearchRequest) -> Result<SearchResponse> {
+pub fn search(
+    index: &SearchIndex,
+    store: &Store,
+    concepts: &ConceptMatcher,
+    request: &SearchRequest,
+) -> Result<SearchResponse> {
     let mut analyzer = analyzer::danish_analyzer();
-    let parsed = query::parse(&mut analyzer, &request.query);
-    let empty = SearchResponse {
+    let searcher = index.reader().searcher();
+    let fields = index.fields;
+    let is_known = |term: &str| {
+        fields.text_fields().iter().any(|(field, _)| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_text(*field, term))
+                .map(|n| n > 0)
+                .unwrap_or(false)
+        })
+    };
+    let expansion = expand::expand(
+        &request.query,
+        &mut analyzer,
+        concepts,
+        index.vocabulary(),
+        &is_known,
+    );
+    let mut response = SearchResponse {
         query: request.query.clone(),
         results: Vec::new(),
+        total: 0,
+        also_searched: expansion.also_searched.clone(),
+        did_you_mean: expansion.did_you_mean.clone(),
+        facets: Facets::default(),
     };
-    let limit = request.limit.clamp(1, MAX_LIMIT);
-    if parsed.is_empty() {
-        return Ok(empty);
+    if expansion.groups.is_empty() {
+        return Ok(response);
     }
-    let searcher = index.reader().searcher();
-    let query = query::build(&index.fields, &parsed);
-    let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+    let today = chrono::Utc::now().date_naive();
+    let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
+    let candidates = rank::rank_people(&searcher, &fields, &expansion.groups, today)?;
 
-    let mut ranked: Vec<(String, f32)> = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(uuid) = doc.get_first(index.fields.uuid).and_then(|v| v.as_str()) {
-            ranked.push((uuid.to_string(), score));
-        }
-    }
-    let uuids: Vec<String> = ranked.iter().map(|(u, _)| u.clone()).collect();
-    let mut people: HashMap<String, _> = store
-        .indexable_people(Some(&uuids))?
-        .into_iter()
-        .map(|p| (p.uuid.clone(), p))
+    let ids: Vec<i64> = candidates.keys().copied().collect();
+    let facts = store.person_facts(&ids)?;
+    let mut ranked: Vec<(i64, f32)> = candidates
+        .iter()
+        .filter(|(id, c)| {
+            facts
+                .get(id)
+                .is_some_and(|f| request.filters.admits(f, c.best_level))
+        })
+        .map(|(id, c)| (*id, c.score))
         .collect();
-    let wanted: HashSet<String> = parsed.all_terms().cloned().collect();
-    let results = ranked
+    response.facets = Facets::count(
+        ranked
+            .iter()
+            .filter_map(|(id, _)| Some((facts.get(id)?, candidates[id].best_level))),
+    );
+    response.total = ranked.len();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(request.limit.clamp(1, MAX_LIMIT));
+
+    let top_ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+    let mut people: std::collections::HashMap<i64, _> = store
+        .indexable_people(Some(&top_ids))?
         .into_iter()
-        .filter_map(|(uuid, score)| {
-            let person = people.remove(&uuid)?;
+        .map(|p| (p.id, p))
+        .collect();
+    let wanted: HashSet<String> = expansion.all_terms().cloned().collect();
+    response.results = ranked
+        .into_iter()
+        .filter_map(|(id, score)| {
+            let person = people.remove(&id)?;
             Some(SearchHit {
                 evidence: evidence::collect(&mut analyzer, &person, &wanted),
                 id: person.external_id,
@@ -93,5 +153,5 @@ pub fn search(index: &SearchIndex, store: &Store, request: &SearchRequest) -> Re
             })
         })
         .collect();
-    Ok(SearchResponse { results, ..empty })
+    Ok(response)
 }

@@ -4,6 +4,7 @@
 //! index follows.
 
 mod bundle_write;
+mod index_feed;
 mod migrations;
 mod read;
 
@@ -15,7 +16,8 @@ use crate::error::Result;
 
 pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
-pub use read::IndexablePerson;
+pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence};
+pub use read::{IndexablePerson, PersonFacts};
 
 pub struct Store {
     conn: Connection,

@@ -17,6 +17,7 @@ use crate::model::{
 /// evidence of what they know.
 #[derive(Debug, Clone)]
 pub struct IndexablePerson {
+    pub id: i64,
     pub uuid: String,
     pub external_id: String,
     pub name: String,
@@ -27,6 +28,15 @@ pub struct IndexablePerson {
     pub languages: Vec<String>,
     pub skills: Vec<IndexableSkill>,
     pub courses: Vec<IndexableCourse>,
+}
+
+/// A person's unit path, profession, languages and mentor willingness.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFacts {
+    pub units: Vec<String>,
+    pub profession: Option<String>,
+    pub languages: Vec<String>,
+    pub can_mentor: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -227,6 +237,33 @@ impl Store {
         Ok(Bundle::new(people, courses))
     }
 
+    /// What filters and facets need to know of the given people.
+    pub fn person_facts(&self, ids: &[i64]) -> Result<HashMap<i64, PersonFacts>> {
+        let conn = self.conn();
+        let units = Units::load(conn)?;
+        let filter = serde_json::to_string(ids).expect("numbers serialise");
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, p.unit_id, p.profession, p.languages,
+                    EXISTS (SELECT 1 FROM person_skills ps WHERE ps.person_id = p.id AND ps.can_mentor = 1)
+             FROM people p WHERE p.active = 1 AND p.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let facts = stmt
+            .query_map([filter], |r| {
+                let languages: String = r.get(3)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    PersonFacts {
+                        units: units.path(r.get(1)?),
+                        profession: r.get(2)?,
+                        languages: serde_json::from_str(&languages).unwrap_or_default(),
+                        can_mentor: r.get(4)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(facts)
+    }
+
     pub fn person_external_ids(&self) -> Result<std::collections::HashSet<String>> {
         let mut stmt = self.conn().prepare("SELECT external_id FROM people")?;
         let ids = stmt
@@ -253,8 +290,8 @@ impl Store {
         })
     }
 
-    /// The people whose uuids are given, or all active people for `None`.
-    pub fn indexable_people(&self, only: Option<&[String]>) -> Result<Vec<IndexablePerson>> {
+    /// The active people with the given row ids, for showing evidence.
+    pub fn indexable_people(&self, only: Option<&[i64]>) -> Result<Vec<IndexablePerson>> {
         let conn = self.conn();
         let units = Units::load(conn)?;
         let mut skills_of_course = course_skill_names(conn)?;
@@ -274,16 +311,17 @@ impl Store {
 
         let mut stmt = conn.prepare_cached(
             "SELECT id, uuid, external_id, name, title, unit_id, profession, bio, languages
-             FROM people WHERE active = 1 AND (?1 IS NULL OR uuid IN (SELECT value FROM json_each(?1)))
+             FROM people WHERE active = 1 AND (?1 IS NULL OR id IN (SELECT value FROM json_each(?1)))
              ORDER BY id",
         )?;
-        let filter = only.map(|uuids| serde_json::to_string(uuids).expect("strings serialise"));
+        let filter = only.map(|ids| serde_json::to_string(ids).expect("numbers serialise"));
         let rows = stmt
             .query_map(params![filter], |r| {
                 let languages: String = r.get(8)?;
                 Ok((
                     r.get::<_, i64>(0)?,
                     IndexablePerson {
+                        id: r.get(0)?,
                         uuid: r.get(1)?,
                         external_id: r.get(2)?,
                         name: r.get(3)?,
@@ -334,31 +372,6 @@ impl Store {
         }
         Ok(people)
     }
-
-    /// Uuids of people whose search document may differ since `seq`, and of
-    /// people deleted or deactivated since then.
-    pub fn people_changed_since(&self, seq: i64) -> Result<Vec<String>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT entity_uuid FROM changes WHERE seq > ?1 AND entity = 'person'
-             UNION
-             SELECT p.uuid FROM changes ch JOIN courses c ON c.uuid = ch.entity_uuid
-                 JOIN attendance a ON a.course_id = c.id JOIN people p ON p.id = a.person_id
-             WHERE ch.seq > ?1 AND ch.entity = 'course'
-             UNION
-             SELECT p.uuid FROM changes ch JOIN skills s ON s.uuid = ch.entity_uuid
-                 JOIN person_skills ps ON ps.skill_id = s.id JOIN people p ON p.id = ps.person_id
-             WHERE ch.seq > ?1 AND ch.entity = 'skill'
-             UNION
-             SELECT p.uuid FROM changes ch JOIN units u ON u.uuid = ch.entity_uuid
-                 JOIN people p ON p.unit_id = u.id
-             WHERE ch.seq > ?1 AND ch.entity = 'unit'",
-        )?;
-        let uuids = stmt
-            .query_map([seq], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(uuids)
-    }
 }
 
 fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> {
@@ -387,6 +400,16 @@ fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> 
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(skills)
+}
+
+/// Every unit's path text ("Børn og Familie / Ungeenheden"), by unit id.
+pub(crate) fn unit_paths(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let units = Units::load(conn)?;
+    Ok(units
+        .0
+        .keys()
+        .map(|id| (*id, units.path_text(Some(*id)).unwrap_or_default()))
+        .collect())
 }
 
 fn course_skill_names(conn: &Connection) -> Result<HashMap<i64, Vec<String>>> {

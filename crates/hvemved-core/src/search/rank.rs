@@ -1,0 +1,219 @@
+//! Ranks people, not documents (the document model of Balog et al., SIGIR
+//! 2006). Each query group is searched on its own; every matching evidence
+//! document passes its score to the people it belongs to, weighted by how
+//! strongly it ties to them: an own skill by its level, a bio, a role, and a
+//! course report by authorship, crowd size and age. A person's evidence for a
+//! group is summed with halving weights, so a pile of weak evidence cannot
+//! beat one strong piece; and a person who matches only some of the groups
+//! of a several-word query gets only that share of the score.
+
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
+use tantivy::query::{BoostQuery, DisjunctionMaxQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+use super::expand::Group;
+use super::index::{
+    decode_person, DocKind, Fields, FAST_ATTENDEES, FAST_DAY, FAST_KIND, FAST_LEVEL, FAST_PEOPLE,
+};
+use crate::error::Result;
+
+/// How many evidence documents per group are considered.
+const DOCS_PER_GROUP: usize = 400;
+/// Weight of each further piece of evidence relative to the one before.
+const DECAY: f32 = 0.5;
+
+/// Relative trust in each kind of document as evidence.
+fn field_boost(kind: DocKind) -> f32 {
+    match kind {
+        DocKind::Skill => 1.0,
+        DocKind::Bio => 0.9,
+        DocKind::Role => 0.6,
+        DocKind::Course => 0.8,
+    }
+}
+
+/// How strongly a skill entry ties to its owner: declared levels 1–5.
+fn level_factor(level: u64) -> f32 {
+    match level {
+        1 => 0.45,
+        2 => 0.6,
+        3 => 0.8,
+        4 => 1.0,
+        5 => 1.1,
+        _ => 0.6,
+    }
+}
+
+/// How strongly a course report ties to one of its people.
+fn course_factor(author: bool, attendees: u64, day: u64, today: u64) -> f32 {
+    let role = if author { 0.75 } else { 0.55 };
+    let crowd = 1.0 / (1.0 + 0.08 * attendees.saturating_sub(1) as f32);
+    let years = if day == 0 {
+        3.0
+    } else {
+        today.saturating_sub(day) as f32 / 365.0
+    };
+    let age = 1.0 / (1.0 + 0.08 * years);
+    role * crowd * age
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Candidate {
+    pub score: f32,
+    pub groups_matched: usize,
+    /// Highest level among the matching skill entries, 0 when none matched.
+    pub best_level: u8,
+}
+
+pub(crate) fn group_query(fields: &Fields, group: &Group) -> Box<dyn Query> {
+    let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+    for alternative in &group.alternatives {
+        for (field, kind) in fields.text_fields() {
+            let query: Box<dyn Query> = if alternative.terms.len() == 1 {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, &alternative.terms[0]),
+                    IndexRecordOption::WithFreqs,
+                ))
+            } else {
+                let terms = alternative
+                    .terms
+                    .iter()
+                    .map(|t| Term::from_field_text(field, t))
+                    .collect();
+                Box::new(PhraseQuery::new(terms))
+            };
+            disjuncts.push(Box::new(BoostQuery::new(
+                query,
+                alternative.weight * field_boost(kind),
+            )));
+        }
+    }
+    Box::new(DisjunctionMaxQuery::new(disjuncts))
+}
+
+struct SegmentColumns {
+    kind: Column<u64>,
+    people: Column<u64>,
+    level: Column<u64>,
+    day: Column<u64>,
+    attendees: Column<u64>,
+}
+
+pub fn rank_people(
+    searcher: &Searcher,
+    fields: &Fields,
+    groups: &[Group],
+    today: u64,
+) -> Result<HashMap<i64, Candidate>> {
+    let mut columns: HashMap<u32, SegmentColumns> = HashMap::new();
+    let mut per_group: Vec<HashMap<i64, (Vec<f32>, u8)>> = Vec::new();
+    for group in groups {
+        let query = group_query(fields, group);
+        let top = searcher.search(&query, &TopDocs::with_limit(DOCS_PER_GROUP).order_by_score())?;
+        let mut evidence: HashMap<i64, (Vec<f32>, u8)> = HashMap::new();
+        for (score, address) in top {
+            if let std::collections::hash_map::Entry::Vacant(slot) = columns.entry(address.segment_ord) {
+                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                slot.insert(SegmentColumns {
+                    kind: fast.u64(FAST_KIND)?,
+                    people: fast.u64(FAST_PEOPLE)?,
+                    level: fast.u64(FAST_LEVEL)?,
+                    day: fast.u64(FAST_DAY)?,
+                    attendees: fast.u64(FAST_ATTENDEES)?,
+                });
+            }
+            let cols = &columns[&address.segment_ord];
+            let doc = address.doc_id;
+            let Some(kind) = cols.kind.first(doc).and_then(DocKind::from_u64) else {
+                continue;
+            };
+            let level = cols.level.first(doc).unwrap_or(0);
+            let attendees = cols.attendees.first(doc).unwrap_or(1);
+            let day = cols.day.first(doc).unwrap_or(0);
+            for value in cols.people.values_for_doc(doc) {
+                let (person, author) = decode_person(value);
+                let tie = match kind {
+                    DocKind::Skill => level_factor(level),
+                    DocKind::Bio => 1.0,
+                    DocKind::Role => 1.0,
+                    DocKind::Course => course_factor(author, attendees, day, today),
+                };
+                let entry = evidence.entry(person).or_default();
+                entry.0.push(score * tie);
+                if kind == DocKind::Skill {
+                    entry.1 = entry.1.max(level as u8);
+                }
+            }
+        }
+        per_group.push(evidence);
+    }
+
+    let optional_groups = groups.iter().filter(|g| !g.required).count().max(1) as f32;
+    let mut candidates: HashMap<i64, Candidate> = HashMap::new();
+    for (group, evidence) in groups.iter().zip(per_group.iter()) {
+        for (person, (contributions, level)) in evidence {
+            let candidate = candidates.entry(*person).or_default();
+            candidate.score += decayed_sum(contributions);
+            if !group.required {
+                candidate.groups_matched += 1;
+            }
+            candidate.best_level = candidate.best_level.max(*level);
+        }
+    }
+    let required: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.required)
+        .map(|(i, _)| i)
+        .collect();
+    candidates.retain(|person, _| required.iter().all(|&i| per_group[i].contains_key(person)));
+    let has_optional = groups.iter().any(|g| !g.required);
+    for candidate in candidates.values_mut() {
+        if has_optional && optional_groups > 1.0 {
+            candidate.score *= candidate.groups_matched as f32 / optional_groups;
+        }
+    }
+    Ok(candidates)
+}
+
+fn decayed_sum(contributions: &[f32]) -> f32 {
+    let mut sorted = contributions.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let mut weight = 1.0;
+    let mut total = 0.0;
+    for c in sorted {
+        total += c * weight;
+        weight *= DECAY;
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_strong_piece_beats_a_pile_of_weak_ones() {
+        assert!(decayed_sum(&[10.0]) > decayed_sum(&[4.0; 20]));
+        assert!(decayed_sum(&[10.0, 5.0]) > decayed_sum(&[10.0]));
+    }
+
+    #[test]
+    fn higher_levels_tie_more_strongly() {
+        for level in 1..5 {
+            assert!(level_factor(level) < level_factor(level + 1));
+        }
+    }
+
+    #[test]
+    fn authors_recent_reports_and_small_groups_count_more() {
+        let today = 20_000;
+        assert!(course_factor(true, 3, today, today) > course_factor(false, 3, today, today));
+        assert!(course_factor(false, 2, today, today) > course_factor(false, 20, today, today));
+        assert!(course_factor(false, 2, today, today) > course_factor(false, 2, today - 3 * 365, today));
+    }
+}

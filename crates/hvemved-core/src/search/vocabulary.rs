@@ -1,0 +1,305 @@
+//! The words the directory really contains, unstemmed, with how many
+//! documents hold each. Danish glues words together ("hashmisbrug",
+//! "rusmiddelforebyggende"), and people mistype; both are answered by
+//! looking the typed word up in this list rather than by guessing, so an
+//! expansion never names a word no document has.
+
+use tantivy::Searcher;
+
+use super::index::Fields;
+use crate::error::Result;
+
+/// Shortest part of a compound that is matched on its own; shorter pieces
+/// ("ud", "af") are mostly prefixes, not words.
+const MIN_PART: usize = 4;
+/// The rest of the compound must be a word too, not an ending: "praktik"
+/// is part of "virksomhedspraktik" but not of "praktikant".
+const MIN_REST: usize = 4;
+const MAX_COMPOUNDS: usize = 24;
+const MAX_FUZZY: usize = 6;
+
+pub struct Vocabulary {
+    /// Sorted by word; with the number of documents holding it.
+    words: Vec<(String, u32)>,
+}
+
+impl Vocabulary {
+    pub(crate) fn load(searcher: &Searcher, fields: &Fields) -> Result<Vocabulary> {
+        let mut words: Vec<(String, u32)> = Vec::new();
+        for segment in searcher.segment_readers() {
+            collect_terms(segment.inverted_index(fields.surface)?.terms(), &mut words)?;
+        }
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(String, u32)> = Vec::with_capacity(words.len());
+        for (word, count) in words {
+            match merged.last_mut() {
+                Some((last, total)) if *last == word => *total += count,
+                _ => merged.push((word, count)),
+            }
+        }
+        Ok(Vocabulary { words: merged })
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn doc_freq(&self, word: &str) -> u32 {
+        self.words
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+            .map(|i| self.words[i].1)
+            .unwrap_or(0)
+    }
+
+    /// Words of which `part` is a whole part: "misbrug" in "hashmisbrug" and
+    /// "misbrugsbehandler", "dannelse" in "identitetsdannelse" but not in
+    /// "uddannelse". The most frequent first.
+    pub fn compounds_containing(&self, part: &str) -> Vec<&str> {
+        if part.chars().count() < MIN_PART {
+            return Vec::new();
+        }
+        let mut found: Vec<(&str, u32)> = self
+            .words
+            .iter()
+            .filter(|(word, _)| word.len() > part.len() && is_compound_of(word, part))
+            .map(|(word, n)| (word.as_str(), *n))
+            .collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        found.into_iter().take(MAX_COMPOUNDS).map(|(w, _)| w).collect()
+    }
+
+    /// Known words within one edit (two for long words) of `word`, counting a
+    /// swap of neighbours as one edit; the closest and most frequent first.
+    pub fn near(&self, word: &str) -> Vec<&str> {
+        let chars: Vec<char> = word.chars().collect();
+        let max = max_edits(chars.len());
+        if max == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(usize, u32, &str)> = Vec::new();
+        let mut buffer = Vec::new();
+        for (candidate, n) in self.sharing_first_letter(word) {
+            let len = candidate.chars().count();
+            if len.abs_diff(chars.len()) > max || candidate == word {
+                continue;
+            }
+            buffer.clear();
+            buffer.extend(candidate.chars());
+            if let Some(distance) = edit_distance(&chars, &buffer, max) {
+                found.push((distance, *n, candidate.as_str()));
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        found.into_iter().take(MAX_FUZZY).map(|(_, _, w)| w).collect()
+    }
+}
+
+impl Vocabulary {
+    /// Typos are rarely in the first letter; looking only at words that share
+    /// it keeps typo lookup fast in a large directory.
+    fn sharing_first_letter(&self, word: &str) -> &[(String, u32)] {
+        let Some(first) = word.chars().next() else {
+            return &[];
+        };
+        let mut prefix = [0u8; 4];
+        let prefix: &str = first.encode_utf8(&mut prefix);
+        let start = self.words.partition_point(|(w, _)| w.as_str() < prefix);
+        let end = start + self.words[start..].partition_point(|(w, _)| w.starts_with(prefix));
+        &self.words[start..end]
+    }
+
+    /// The first parts of known compounds that `word` is a typo of: for
+    /// "rusmidel", the "rusmiddel" of "rusmiddelforebyggelse". Most frequent first.
+    pub fn near_compound_parts(&self, word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        let max = max_edits(chars.len()).min(1);
+        if max == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(String, u32)> = Vec::new();
+        let mut buffer = Vec::new();
+        for (candidate, n) in self.sharing_first_letter(word) {
+            buffer.clear();
+            buffer.extend(candidate.chars());
+            if buffer.len() < chars.len() + MIN_REST {
+                continue;
+            }
+            for cut in chars.len().saturating_sub(max)..=(chars.len() + max) {
+                let rest: String = buffer[cut..].iter().collect();
+                if trim_linking_start(&rest).chars().count() < MIN_REST {
+                    continue;
+                }
+                if edit_distance(&chars, &buffer[..cut], max).is_some() {
+                    let part: String = buffer[..cut].iter().collect();
+                    match found.iter_mut().find(|(p, _)| *p == part) {
+                        Some((_, total)) => *total += n,
+                        None => found.push((part, *n)),
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.into_iter().take(MAX_FUZZY).map(|(p, _)| p).collect()
+    }
+}
+
+fn collect_terms(dictionary: &tantivy::termdict::TermDictionary, out: &mut Vec<(String, u32)>) -> Result<()> {
+    let mut stream = dictionary
+        .stream()
+        .map_err(|e| crate::error::CoreError::Index(e.to_string()))?;
+    while let Some((key, info)) = stream.next() {
+        if let Ok(word) = std::str::from_utf8(key) {
+            out.push((word.to_string(), info.doc_freq));
+        }
+    }
+    Ok(())
+}
+
+/// Typos are allowed in proportion to length: none in short words, where
+/// one edit makes another real word.
+pub fn max_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+fn is_compound_of(word: &str, part: &str) -> bool {
+    word.match_indices(part).any(|(at, _)| {
+        let before = trim_linking_end(&word[..at]);
+        let rest = &word[at + part.len()..];
+        let before_ok = at == 0 || before.chars().count() >= MIN_REST;
+        let after_ok = rest.is_empty()
+            || trim_linking_start(rest).chars().count() >= MIN_REST
+            || at > 0 && is_ending(rest);
+        before_ok && after_ok && (at > 0 || !rest.is_empty())
+    })
+}
+
+/// Danish joins compounds with -s- or -e- ("misbrugsbehandler").
+fn trim_linking_start(rest: &str) -> &str {
+    rest.strip_prefix('s')
+        .or_else(|| rest.strip_prefix('e'))
+        .unwrap_or(rest)
+}
+
+fn trim_linking_end(rest: &str) -> &str {
+    rest.strip_suffix('s')
+        .or_else(|| rest.strip_suffix('e'))
+        .unwrap_or(rest)
+}
+
+/// An inflection after the part, as in "hashmisbrug|ere": only counts when
+/// something came before the part, so the part sits inside a compound.
+fn is_ending(rest: &str) -> bool {
+    matches!(
+        rest,
+        "n" | "en"
+            | "et"
+            | "er"
+            | "ere"
+            | "erne"
+            | "es"
+            | "ens"
+            | "ne"
+            | "r"
+            | "t"
+            | "rne"
+            | "de"
+            | "ende"
+            | "te"
+    )
+}
+
+/// Optimal string alignment distance, or None when above `max`.
+fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(prev2[j - 2] + 1);
+            }
+            cur[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary(words: &[&str]) -> Vocabulary {
+        let mut words: Vec<(String, u32)> = words.iter().map(|w| (w.to_string(), 1)).collect();
+        words.sort();
+        Vocabulary { words }
+    }
+
+    #[test]
+    fn compound_parts_are_whole_words_inside_compounds() {
+        let v = vocabulary(&[
+            "hashmisbrug",
+            "misbrugsbehandler",
+            "misbrug",
+            "uddannelse",
+            "identitetsdannelse",
+            "praktikant",
+            "virksomhedspraktik",
+            "hashmisbrugere",
+            "misbrugt",
+        ]);
+        let mut found = v.compounds_containing("misbrug");
+        found.sort();
+        assert_eq!(found, vec!["hashmisbrug", "hashmisbrugere", "misbrugsbehandler"]);
+        assert_eq!(v.compounds_containing("dannelse"), vec!["identitetsdannelse"]);
+        assert_eq!(v.compounds_containing("praktik"), vec!["virksomhedspraktik"]);
+        assert!(
+            v.compounds_containing("ung").is_empty(),
+            "short parts are not matched"
+        );
+    }
+
+    #[test]
+    fn near_words_allow_one_edit_or_a_swap() {
+        let v = vocabulary(&[
+            "mentalisering",
+            "samarbejdsmodellen",
+            "rusmiddel",
+            "rusmidler",
+            "hash",
+        ]);
+        assert_eq!(v.near("mentalisring"), vec!["mentalisering"]);
+        assert_eq!(v.near("samarbjedsmodellen"), vec!["samarbejdsmodellen"]);
+        assert_eq!(v.near("rusmidel"), vec!["rusmiddel"]);
+        assert!(v.near("hasj").is_empty(), "short words get no typo tolerance");
+    }
+
+    #[test]
+    fn a_typo_in_a_compound_part_finds_the_part() {
+        let v = vocabulary(&[
+            "rusmiddelforebyggelse",
+            "rusmiddelbehandling",
+            "rusmidler",
+            "russisk",
+        ]);
+        assert_eq!(v.near_compound_parts("rusmidel"), vec!["rusmiddel"]);
+    }
+}

@@ -1,0 +1,182 @@
+//! What the search index is built from: each active person's own evidence
+//! (skills, bio, role) and each course report with the people tied to it,
+//! plus which of them changed since a given change number.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::params;
+
+use super::Store;
+use crate::error::Result;
+use crate::model::AttendanceRole;
+
+/// A person's own evidence documents.
+#[derive(Debug, Clone)]
+pub struct PersonEvidence {
+    pub id: i64,
+    pub uuid: String,
+    pub role_text: String,
+    pub bio: Option<String>,
+    pub skills: Vec<(String, Option<u8>)>,
+}
+
+/// A course report and the people it is evidence for.
+#[derive(Debug, Clone)]
+pub struct CourseEvidence {
+    pub uuid: String,
+    pub text: String,
+    pub date: Option<String>,
+    pub people: Vec<(i64, AttendanceRole)>,
+}
+
+/// What must be re-indexed since a change number.
+#[derive(Debug, Default, Clone)]
+pub struct IndexChanges {
+    pub people: Vec<String>,
+    pub courses: Vec<String>,
+}
+
+impl IndexChanges {
+    pub fn len(&self) -> usize {
+        self.people.len() + self.courses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Store {
+    /// Active people's own evidence: all of them, or those with the given uuids.
+    pub fn person_evidence(&self, only: Option<&[String]>) -> Result<Vec<PersonEvidence>> {
+        let conn = self.conn();
+        let filter = only.map(|uuids| serde_json::to_string(uuids).expect("strings serialise"));
+        let units = super::read::unit_paths(conn)?;
+        let mut skills: HashMap<i64, Vec<(String, Option<u8>)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT ps.person_id, s.name, ps.level FROM person_skills ps
+             JOIN skills s ON s.id = ps.skill_id JOIN people p ON p.id = ps.person_id
+             WHERE p.active = 1 AND (?1 IS NULL OR p.uuid IN (SELECT value FROM json_each(?1)))
+             ORDER BY ps.rowid",
+        )?;
+        for row in stmt.query_map(params![filter], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            let (person, name, level): (i64, String, Option<u8>) = row?;
+            skills.entry(person).or_default().push((name, level));
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, uuid, title, profession, unit_id, bio FROM people
+             WHERE active = 1 AND (?1 IS NULL OR uuid IN (SELECT value FROM json_each(?1))) ORDER BY id",
+        )?;
+        let people = stmt
+            .query_map(params![filter], |r| {
+                let id: i64 = r.get(0)?;
+                let unit: Option<i64> = r.get(4)?;
+                let role_parts: Vec<String> = [r.get::<_, Option<String>>(2)?, r.get(3)?]
+                    .into_iter()
+                    .flatten()
+                    .chain(unit.and_then(|u| units.get(&u).cloned()))
+                    .collect();
+                Ok(PersonEvidence {
+                    id,
+                    uuid: r.get(1)?,
+                    role_text: role_parts.join("\n"),
+                    bio: r.get(5)?,
+                    skills: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(people
+            .into_iter()
+            .map(|mut p| {
+                p.skills = skills.remove(&p.id).unwrap_or_default();
+                p
+            })
+            .collect())
+    }
+
+    /// Course reports with their active attendees: all, or those with the given uuids.
+    pub fn course_evidence(&self, only: Option<&[String]>) -> Result<Vec<CourseEvidence>> {
+        let conn = self.conn();
+        let filter = only.map(|uuids| serde_json::to_string(uuids).expect("strings serialise"));
+        let mut people: HashMap<i64, Vec<(i64, AttendanceRole)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.course_id, a.person_id, a.role FROM attendance a JOIN people p ON p.id = a.person_id
+             WHERE p.active = 1 ORDER BY a.rowid",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))? {
+            let (course, person, role) = row?;
+            let role = AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager);
+            people.entry(course).or_default().push((person, role));
+        }
+        let mut skills: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT cs.course_id, s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id ORDER BY cs.rowid",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (course, name): (i64, String) = row?;
+            skills.entry(course).or_default().push(name);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, uuid, title, provider, summary, key_takeaways, start_date FROM courses
+             WHERE ?1 IS NULL OR uuid IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        )?;
+        let courses = stmt
+            .query_map(params![filter], |r| {
+                let id: i64 = r.get(0)?;
+                let parts: [Option<String>; 4] = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
+                Ok((id, r.get::<_, String>(1)?, parts, r.get::<_, Option<String>>(6)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(courses
+            .into_iter()
+            .map(|(id, uuid, parts, date)| {
+                let mut text: Vec<String> = parts.into_iter().flatten().collect();
+                text.extend(skills.remove(&id).unwrap_or_default());
+                CourseEvidence {
+                    uuid,
+                    text: text.join("\n"),
+                    date,
+                    people: people.remove(&id).unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+
+    /// The people and courses whose documents may differ since `seq`.
+    pub fn index_changes_since(&self, seq: i64) -> Result<IndexChanges> {
+        let conn = self.conn();
+        let collect = |sql: &str| -> Result<BTreeSet<String>> {
+            let mut stmt = conn.prepare(sql)?;
+            let set = stmt
+                .query_map([seq], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(set)
+        };
+        let people = collect(
+            "SELECT entity_uuid FROM changes WHERE seq > ?1 AND entity = 'person'
+             UNION
+             SELECT p.uuid FROM changes ch JOIN skills s ON s.uuid = ch.entity_uuid
+                 JOIN person_skills ps ON ps.skill_id = s.id JOIN people p ON p.id = ps.person_id
+             WHERE ch.seq > ?1 AND ch.entity = 'skill'
+             UNION
+             SELECT p.uuid FROM changes ch JOIN units u ON u.uuid = ch.entity_uuid
+                 JOIN people p ON p.unit_id = u.id
+             WHERE ch.seq > ?1 AND ch.entity = 'unit'",
+        )?;
+        let courses = collect(
+            "SELECT entity_uuid FROM changes WHERE seq > ?1 AND entity = 'course'
+             UNION
+             SELECT c.uuid FROM changes ch JOIN skills s ON s.uuid = ch.entity_uuid
+                 JOIN course_skills cs ON cs.skill_id = s.id JOIN courses c ON c.id = cs.course_id
+             WHERE ch.seq > ?1 AND ch.entity = 'skill'
+             UNION
+             SELECT c.uuid FROM changes ch JOIN people p ON p.uuid = ch.entity_uuid
+                 JOIN attendance a ON a.person_id = p.id JOIN courses c ON c.id = a.course_id
+             WHERE ch.seq > ?1 AND ch.entity = 'person'",
+        )?;
+        Ok(IndexChanges {
+            people: people.into_iter().collect(),
+            courses: courses.into_iter().collect(),
+        })
+    }
+}

@@ -9,9 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hvemved_core::api::{DemoRequest, Directory, PersonRequest};
+use hvemved_core::api::{
+    ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
+};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
 use hvemved_core::search::{SearchFilters, SearchRequest, DEFAULT_LIMIT};
+use hvemved_core::thesaurus::Concept;
 use hvemved_core::CoreError;
 
 #[derive(Parser)]
@@ -96,8 +99,52 @@ enum Command {
         #[arg(long)]
         if_empty: bool,
     },
+    /// Look up, list, add and edit thesaurus concepts
+    Thesaurus {
+        #[command(subcommand)]
+        command: ThesaurusCommand,
+    },
     /// Rebuild the search index from the database
     Reindex,
+}
+
+#[derive(Subcommand)]
+enum ThesaurusCommand {
+    /// The concepts a term names (a label in Danish or English, an abbreviation, or an id)
+    Show {
+        term: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every concept, or those of one category
+    List {
+        /// Category id, e.g. boern-unge, rusmidler, beskaeftigelse
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a concept, or edit the one with this id (options not given keep their value)
+    Set {
+        /// Concept id: lowercase letters, digits and hyphens, e.g. "mentaliseringsbaseret-terapi"
+        #[arg(long)]
+        id: String,
+        /// Category id, e.g. boern-unge
+        #[arg(long)]
+        category: Option<String>,
+        /// The preferred Danish term
+        #[arg(long)]
+        preferred: Option<String>,
+        /// A Danish alternative term (repeat for more; replaces the list)
+        #[arg(long = "alt", value_name = "TERM")]
+        alternatives: Vec<String>,
+        /// An abbreviation (repeat for more; replaces the list)
+        #[arg(long = "abbr", value_name = "ABBR")]
+        abbreviations: Vec<String>,
+        /// An English label (repeat for more; replaces the list)
+        #[arg(long = "en", value_name = "LABEL")]
+        english: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -213,6 +260,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 report.skills_created
             )
         }
+        Command::Thesaurus { command } => thesaurus(&mut directory, command, &mut out)?,
         Command::Reindex => {
             let report = directory.reindex()?;
             writeln!(
@@ -227,6 +275,73 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CoreError::io("standard output", e)),
         _ => Ok(()),
     }
+}
+
+fn thesaurus(
+    directory: &mut Directory,
+    command: ThesaurusCommand,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>, CoreError> {
+    Ok(match command {
+        ThesaurusCommand::Show { term, json } => {
+            let concepts = directory.thesaurus_lookup(&TermRequest { term: term.clone() })?;
+            if json {
+                output::json(out, &concepts)
+            } else if concepts.is_empty() {
+                writeln!(out, "No thesaurus concept has the label \"{term}\".")
+            } else {
+                concepts.iter().try_for_each(|c| output::concept(out, c))
+            }
+        }
+        ThesaurusCommand::List { category, json } => {
+            let concepts = directory.thesaurus_list(&ConceptListRequest { category })?;
+            if json {
+                output::json(out, &concepts)
+            } else {
+                concepts
+                    .iter()
+                    .try_for_each(|c| writeln!(out, "{:<40} {:<16} {}", c.id, c.category, c.preferred))
+            }
+        }
+        ThesaurusCommand::Set {
+            id,
+            category,
+            preferred,
+            alternatives,
+            abbreviations,
+            english,
+        } => {
+            let existing = directory
+                .thesaurus_list(&ConceptListRequest::default())?
+                .into_iter()
+                .find(|c| c.id == id);
+            let base = existing.clone().unwrap_or(Concept {
+                id: id.clone(),
+                category: String::new(),
+                preferred: String::new(),
+                alternatives: Vec::new(),
+                abbreviations: Vec::new(),
+                english: Vec::new(),
+            });
+            let pick = |given: Vec<String>, old: Vec<String>| if given.is_empty() { old } else { given };
+            let concept = Concept {
+                id,
+                category: category.unwrap_or(base.category),
+                preferred: preferred.unwrap_or(base.preferred),
+                alternatives: pick(alternatives, base.alternatives),
+                abbreviations: pick(abbreviations, base.abbreviations),
+                english: pick(english, base.english),
+            };
+            let saved = directory.thesaurus_save(&SaveConceptRequest { concept })?;
+            let verb = if existing.is_some() { "Updated" } else { "Added" };
+            writeln!(
+                out,
+                "{verb} thesaurus concept \"{}\"; searches use it from now on.",
+                saved.id
+            )
+            .and_then(|()| output::concept(out, &saved))
+        }
+    })
 }
 
 /// Writes beside the target and renames, so an interrupted export never

@@ -6,6 +6,7 @@ use std::path::Path;
 use hvemved_core::model::{DirectoryStats, PersonProfile};
 use hvemved_core::search::SearchResponse;
 use hvemved_core::store::ImportReport;
+use hvemved_core::thesaurus::Concept;
 use serde::Serialize;
 
 pub fn json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
@@ -150,6 +151,20 @@ pub fn profile(out: &mut impl Write, p: &PersonProfile) -> Result<()> {
         for c in &p.courses {
             let date = c.date.as_deref().unwrap_or("-");
             writeln!(out, "    {date:<10} {}  ({})", c.title, c.role.as_str())?;
+        }
+    }
+    Ok(())
+}
+
+pub fn concept(out: &mut impl Write, c: &Concept) -> Result<()> {
+    writeln!(out, "{}  [{}, {}]", c.preferred, c.id, c.category)?;
+    for (label, list) in [
+        ("Alternatives", &c.alternatives),
+        ("Abbreviations", &c.abbreviations),
+        ("English", &c.english),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "  {label:<14} {}", list.join(", "))?;
         }
     }
     Ok(())

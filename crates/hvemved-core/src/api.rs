@@ -15,6 +15,7 @@ use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
 use crate::store::{self, ImportReport, Store};
+use crate::thesaurus::{Concept, Thesaurus};
 
 /// Largest bundle accepted; a real municipality's directory is a few MB.
 pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
@@ -24,6 +25,7 @@ pub struct Directory {
     data_dir: PathBuf,
     store: Store,
     index: SearchIndex,
+    thesaurus: Thesaurus,
     concepts: ConceptMatcher,
 }
 
@@ -48,6 +50,24 @@ pub struct DemoRequest {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TermRequest {
+    /// A label in any language, an abbreviation, or a concept id.
+    pub term: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ConceptListRequest {
+    /// Only concepts of this category id (e.g. "boern-unge").
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SaveConceptRequest {
+    pub concept: Concept,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReindexReport {
     pub people_indexed: u64,
     pub change_seq: i64,
@@ -60,14 +80,13 @@ impl Directory {
         std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(data_dir, e))?;
         let store = Store::open(&database_path(data_dir))?;
         let index = SearchIndex::open_in_sync(&index_path(data_dir), &store)?;
-        let concepts = ConceptMatcher::new(
-            &crate::thesaurus::Thesaurus::builtin(),
-            &mut search::analyzer::danish_analyzer(),
-        );
+        let thesaurus = store.thesaurus()?;
+        let concepts = ConceptMatcher::new(&thesaurus, &mut search::analyzer::danish_analyzer());
         Ok(Directory {
             data_dir: data_dir.to_path_buf(),
             store,
             index,
+            thesaurus,
             concepts,
         })
     }
@@ -101,6 +120,12 @@ impl Directory {
         let known = self.store.person_external_ids()?;
         let bundle = parse_bundle(request.bundle.as_bytes(), &|id| known.contains(id))?;
         self.write_bundle(&bundle, request.dry_run, false)
+    }
+
+    /// Imports records that are already parsed and valid (the demo generator,
+    /// benchmarks, other importers that build a bundle themselves).
+    pub fn import_records(&mut self, bundle: &Bundle) -> Result<ImportReport> {
+        self.write_bundle(bundle, false, false)
     }
 
     /// Reads a bundle file, refusing files too large to be a directory.
@@ -166,6 +191,53 @@ impl Directory {
         self.write_bundle(&crate::demo::demo_bundle(), false, true)
     }
 
+    /// The thesaurus concepts a term names: by label (any language, any
+    /// spelling of æ/ø/å, hyphens ignored) or by concept id.
+    pub fn thesaurus_lookup(&self, request: &TermRequest) -> Result<Vec<Concept>> {
+        let mut found: Vec<Concept> = self
+            .thesaurus
+            .lookup(&request.term)
+            .into_iter()
+            .cloned()
+            .collect();
+        if let Some(concept) = self.thesaurus.get(request.term.trim()) {
+            if !found.iter().any(|c| c.id == concept.id) {
+                found.insert(0, concept.clone());
+            }
+        }
+        Ok(found)
+    }
+
+    pub fn thesaurus_list(&self, request: &ConceptListRequest) -> Result<Vec<Concept>> {
+        Ok(self
+            .thesaurus
+            .concepts()
+            .iter()
+            .filter(|c| request.category.as_ref().is_none_or(|cat| &c.category == cat))
+            .cloned()
+            .collect())
+    }
+
+    /// Adds a concept or replaces the one with the same id. Searches use it
+    /// from the next query on; the index needs no rebuild, since queries are
+    /// expanded, not documents.
+    pub fn thesaurus_save(&mut self, request: &SaveConceptRequest) -> Result<Concept> {
+        let concept = normalised(&request.concept);
+        let problems = self.thesaurus.validate(&concept);
+        if !problems.is_empty() {
+            return Err(CoreError::InvalidInput(format!(
+                "thesaurus concept \"{}\": {}",
+                concept.id,
+                problems.join("; ")
+            )));
+        }
+        self.store.save_concept(&concept)?;
+        self.thesaurus.add_or_replace(concept.clone());
+        self.concepts = ConceptMatcher::new(&self.thesaurus, &mut search::analyzer::danish_analyzer());
+        self.index.catch_up(&index_path(&self.data_dir), &self.store)?;
+        Ok(concept)
+    }
+
     /// Throws the search index away and builds it again from the store.
     pub fn reindex(&mut self) -> Result<ReindexReport> {
         self.index = SearchIndex::rebuild(&index_path(&self.data_dir), &self.store)?;
@@ -173,6 +245,26 @@ impl Directory {
             people_indexed: self.index.num_docs(),
             change_seq: self.index.applied_seq(),
         })
+    }
+}
+
+fn normalised(concept: &Concept) -> Concept {
+    let clean = |list: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for label in list.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            if !out.iter().any(|o| o == label) {
+                out.push(label.to_string());
+            }
+        }
+        out
+    };
+    Concept {
+        id: concept.id.trim().to_string(),
+        category: concept.category.trim().to_string(),
+        preferred: concept.preferred.trim().to_string(),
+        alternatives: clean(&concept.alternatives),
+        abbreviations: clean(&concept.abbreviations),
+        english: clean(&concept.english),
     }
 }
 
@@ -226,6 +318,21 @@ pub const COMMANDS: &[Command] = &[
         name: "load_demo",
         summary: "Load the demo municipality into an empty directory",
         handler: |d, a| call(a, |r: DemoRequest| d.load_demo(&r)),
+    },
+    Command {
+        name: "thesaurus_lookup",
+        summary: "The thesaurus concepts a term names, in any language",
+        handler: |d, a| call(a, |r: TermRequest| d.thesaurus_lookup(&r)),
+    },
+    Command {
+        name: "thesaurus_list",
+        summary: "Every thesaurus concept, or those of one category",
+        handler: |d, a| call(a, |r: ConceptListRequest| d.thesaurus_list(&r)),
+    },
+    Command {
+        name: "thesaurus_save",
+        summary: "Add a thesaurus concept or edit one; searches use it at once",
+        handler: |d, a| call(a, |r: SaveConceptRequest| d.thesaurus_save(&r)),
     },
     Command {
         name: "reindex",

@@ -5,5 +5,6 @@ mod bad_input;
 mod demo;
 mod import;
 mod index;
+mod relevance;
 mod search;
 mod util;

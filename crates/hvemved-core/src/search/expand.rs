@@ -12,6 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use super::analyzer::{surface_analyzer, terms};
 use super::vocabulary::Vocabulary;
+use crate::thesaurus::glossary::Glossary;
 use crate::thesaurus::{Concept, Thesaurus};
 
 pub const WEIGHT_EXACT: f32 = 1.0;
@@ -20,6 +21,9 @@ pub const WEIGHT_SYNONYM: f32 = 0.8;
 pub const WEIGHT_COMPOUND: f32 = 0.5;
 pub const WEIGHT_TYPO: f32 = 0.55;
 pub const WEIGHT_TYPO_COMPOUND: f32 = 0.3;
+/// The words of a multi-word term, all present but not side by side.
+pub const WEIGHT_ALL_WORDS: f32 = 0.7;
+pub const WEIGHT_TRANSLATION: f32 = 0.7;
 
 /// Longer input is cut: nobody types more, and a pasted document should not
 /// turn into a query of thousands of clauses.
@@ -94,6 +98,20 @@ const STOP_WORDS: &[&str] = &[
     "nogle",
     "kollega",
     "kollegaer",
+    "erfaring",
+    "erfaringer",
+    "arbejdet",
+    "arbejder",
+    "arbejde",
+    "hjælpe",
+    "viden",
+    "kendskab",
+    "kompetencer",
+    "sparring",
+    "spørge",
+    "teamet",
+    "afdelingen",
+    "kommunen",
     "who",
     "knows",
     "know",
@@ -122,9 +140,12 @@ const STOP_WORDS: &[&str] = &[
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alternative {
-    /// Analysed terms; more than one is searched as a phrase.
+    /// Analysed terms.
     pub terms: Vec<String>,
     pub weight: f32,
+    /// Several terms must stand together in this order; otherwise they must
+    /// only all occur in the same document.
+    pub phrase: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +182,8 @@ impl Expansion {
 pub struct ConceptMatcher {
     concepts: Vec<Concept>,
     by_terms: HashMap<Vec<String>, usize>,
+    /// Word-level English for queries that are not a whole thesaurus label.
+    glossary: Glossary,
 }
 
 impl ConceptMatcher {
@@ -175,7 +198,11 @@ impl ConceptMatcher {
                 }
             }
         }
-        ConceptMatcher { concepts, by_terms }
+        ConceptMatcher {
+            concepts,
+            by_terms,
+            glossary: Glossary::builtin(),
+        }
     }
 
     fn find(&self, key: &[String]) -> Option<&Concept> {
@@ -204,6 +231,7 @@ pub fn expand(
                 alternatives: vec![Alternative {
                     terms: stems,
                     weight: WEIGHT_EXACT,
+                    phrase: true,
                 }],
                 required: true,
             });
@@ -241,6 +269,13 @@ pub fn expand(
                 required: false,
             };
             push_alternative(&mut group, key.clone(), WEIGHT_EXACT);
+            if key.len() > 1 {
+                group.alternatives.push(Alternative {
+                    terms: key.clone(),
+                    weight: WEIGHT_ALL_WORDS,
+                    phrase: false,
+                });
+            }
             for label in concept.all_labels() {
                 let label_terms = terms(analyzer, label);
                 if label_terms.is_empty() || label_terms.len() > MAX_LABEL_WORDS {
@@ -282,6 +317,24 @@ pub fn expand(
         }
     }
 
+    let known: Vec<bool> = words
+        .iter()
+        .zip(&stems)
+        .map(|(word, stems)| {
+            !stems.is_empty() && stems.iter().all(|s| is_known(s))
+                || vocabulary.doc_freq(&fold(&mut surface, word)) > 0
+        })
+        .collect();
+    translate_english_runs(
+        &words,
+        &known,
+        &mut covered,
+        concepts,
+        analyzer,
+        vocabulary,
+        &mut expansion,
+    );
+
     for (i, word) in words.iter().enumerate() {
         if covered[i] || is_stop_word(word) || stems[i].is_empty() || expansion.groups.len() >= MAX_WORDS {
             continue;
@@ -291,9 +344,7 @@ pub fn expand(
             alternatives: Vec::new(),
             required: false,
         };
-        let known =
-            stems[i].iter().all(|s| is_known(s)) || vocabulary.doc_freq(&fold(&mut surface, word)) > 0;
-        if known {
+        if known[i] {
             push_alternative(&mut group, stems[i].clone(), WEIGHT_EXACT);
             add_compounds(
                 &mut group,
@@ -346,13 +397,76 @@ pub fn expand(
     expansion
 }
 
+/// Adds a word or phrase to the group, keeping the higher weight when it
+/// is there already.
+/// Runs of words the directory does not contain are tried as English, word
+/// by word or as short fixed phrases ("critical thinking", "social worker"),
+/// when they were not a whole thesaurus label.
+fn translate_english_runs(
+    words: &[String],
+    known: &[bool],
+    covered: &mut [bool],
+    concepts: &ConceptMatcher,
+    analyzer: &mut TextAnalyzer,
+    vocabulary: &Vocabulary,
+    expansion: &mut Expansion,
+) {
+    let mut surface = surface_analyzer();
+    let mut start = 0;
+    while start < words.len() {
+        if covered[start] || known[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..words.len())
+            .find(|&i| covered[i] || known[i])
+            .unwrap_or(words.len());
+        let run: Vec<&str> = words[start..end].iter().map(String::as_str).collect();
+        let translations = concepts.glossary.translate(&run);
+        if !translations.is_empty() {
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+        }
+        for translation in translations {
+            let mut group = Group {
+                typed: translation.english.clone(),
+                alternatives: Vec::new(),
+                required: false,
+            };
+            for danish in &translation.danish {
+                let danish_terms = terms(analyzer, danish);
+                let single_word = danish_terms.len() == 1;
+                push_alternative(&mut group, danish_terms, WEIGHT_TRANSLATION);
+                if single_word {
+                    let weight = WEIGHT_TRANSLATION * WEIGHT_COMPOUND;
+                    add_compounds(&mut group, danish, &mut surface, analyzer, vocabulary, weight);
+                }
+            }
+            if let Some(first) = translation.danish.first() {
+                note(&mut expansion.also_searched, first);
+            }
+            if !group.alternatives.is_empty() {
+                expansion.groups.push(group);
+            }
+        }
+        start = end;
+    }
+}
+
 fn push_alternative(group: &mut Group, terms: Vec<String>, weight: f32) {
     if terms.is_empty() {
         return;
     }
-    match group.alternatives.iter_mut().find(|a| a.terms == terms) {
+    match group
+        .alternatives
+        .iter_mut()
+        .find(|a| a.terms == terms && a.phrase)
+    {
         Some(existing) => existing.weight = existing.weight.max(weight),
-        None => group.alternatives.push(Alternative { terms, weight }),
+        None => group.alternatives.push(Alternative {
+            terms,
+            weight,
+            phrase: true,
+        }),
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
-use tantivy::query::{BoostQuery, DisjunctionMaxQuery, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
@@ -78,13 +78,24 @@ pub(crate) fn group_query(fields: &Fields, group: &Group) -> Box<dyn Query> {
                     Term::from_field_text(field, &alternative.terms[0]),
                     IndexRecordOption::WithFreqs,
                 ))
-            } else {
+            } else if alternative.phrase {
                 let terms = alternative
                     .terms
                     .iter()
                     .map(|t| Term::from_field_text(field, t))
                     .collect();
                 Box::new(PhraseQuery::new(terms))
+            } else {
+                let all = alternative
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        let term =
+                            TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs);
+                        (Occur::Must, Box::new(term) as Box<dyn Query>)
+                    })
+                    .collect();
+                Box::new(BooleanQuery::new(all))
             };
             disjuncts.push(Box::new(BoostQuery::new(
                 query,
@@ -111,9 +122,13 @@ pub fn rank_people(
 ) -> Result<HashMap<i64, Candidate>> {
     let mut columns: HashMap<u32, SegmentColumns> = HashMap::new();
     let mut per_group: Vec<HashMap<i64, (Vec<f32>, u8)>> = Vec::new();
+    // The best document score of each group: how telling a match of it is.
+    // A rare word scores high, a common one low, a word nobody has zero.
+    let mut strength: Vec<f32> = Vec::new();
     for group in groups {
         let query = group_query(fields, group);
         let top = searcher.search(&query, &TopDocs::with_limit(DOCS_PER_GROUP).order_by_score())?;
+        strength.push(top.first().map(|(score, _)| *score).unwrap_or(0.0));
         let mut evidence: HashMap<i64, (Vec<f32>, u8)> = HashMap::new();
         for (score, address) in top {
             if let std::collections::hash_map::Entry::Vacant(slot) = columns.entry(address.segment_ord) {
@@ -152,14 +167,21 @@ pub fn rank_people(
         per_group.push(evidence);
     }
 
-    let optional_groups = groups.iter().filter(|g| !g.required).count().max(1) as f32;
+    let total_strength: f32 = groups
+        .iter()
+        .zip(&strength)
+        .filter(|(g, _)| !g.required)
+        .map(|(_, s)| s)
+        .sum();
+    let mut coverage: HashMap<i64, f32> = HashMap::new();
     let mut candidates: HashMap<i64, Candidate> = HashMap::new();
-    for (group, evidence) in groups.iter().zip(per_group.iter()) {
+    for ((group, evidence), group_strength) in groups.iter().zip(per_group.iter()).zip(&strength) {
         for (person, (contributions, level)) in evidence {
             let candidate = candidates.entry(*person).or_default();
             candidate.score += decayed_sum(contributions);
             if !group.required {
                 candidate.groups_matched += 1;
+                *coverage.entry(*person).or_default() += group_strength;
             }
             candidate.best_level = candidate.best_level.max(*level);
         }
@@ -171,10 +193,12 @@ pub fn rank_people(
         .map(|(i, _)| i)
         .collect();
     candidates.retain(|person, _| required.iter().all(|&i| per_group[i].contains_key(person)));
-    let has_optional = groups.iter().any(|g| !g.required);
-    for candidate in candidates.values_mut() {
-        if has_optional && optional_groups > 1.0 {
-            candidate.score *= candidate.groups_matched as f32 / optional_groups;
+    // Matching only some words of a several-word query costs the share of
+    // the query's weight those words carry.
+    let several = groups.iter().filter(|g| !g.required).count() > 1;
+    if several && total_strength > 0.0 {
+        for (person, candidate) in candidates.iter_mut() {
+            candidate.score *= coverage.get(person).copied().unwrap_or(0.0) / total_strength;
         }
     }
     Ok(candidates)

@@ -65,7 +65,7 @@ impl Vocabulary {
         let mut found: Vec<(&str, u32)> = self
             .words
             .iter()
-            .filter(|(word, _)| word.len() > part.len() && is_compound_of(word, part))
+            .filter(|(word, _)| word.len() > part.len() && self.is_compound_of(word, part))
             .map(|(word, n)| (word.as_str(), *n))
             .collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -169,16 +169,31 @@ pub fn max_edits(len: usize) -> usize {
     }
 }
 
-fn is_compound_of(word: &str, part: &str) -> bool {
-    word.match_indices(part).any(|(at, _)| {
-        let before = trim_linking_end(&word[..at]);
-        let rest = &word[at + part.len()..];
-        let before_ok = at == 0 || before.chars().count() >= MIN_REST;
-        let after_ok = rest.is_empty()
-            || trim_linking_start(rest).chars().count() >= MIN_REST
-            || at > 0 && is_ending(rest);
-        before_ok && after_ok && (at > 0 || !rest.is_empty())
-    })
+impl Vocabulary {
+    fn is_compound_of(&self, word: &str, part: &str) -> bool {
+        word.match_indices(part).any(|(at, _)| {
+            is_compound_at(word, part, at) && !self.longer_word_ends_here(word, at, at + part.len())
+        })
+    }
+
+    /// Whether the part is really the tail of a longer known word: "dannelse"
+    /// in "voksenuddannelse" is the end of "uddannelse", not a part of its own.
+    fn longer_word_ends_here(&self, word: &str, start: usize, end: usize) -> bool {
+        word[..start]
+            .char_indices()
+            .rev()
+            .take(3)
+            .any(|(k, _)| self.doc_freq(&word[k..end]) > 0 || self.doc_freq(&word[k..]) > 0)
+    }
+}
+
+fn is_compound_at(word: &str, part: &str, at: usize) -> bool {
+    let before = trim_linking_end(&word[..at]);
+    let rest = &word[at + part.len()..];
+    let before_ok = at == 0 || before.chars().count() >= MIN_REST;
+    let after_ok =
+        rest.is_empty() || trim_linking_start(rest).chars().count() >= MIN_REST || at > 0 && is_ending(rest);
+    before_ok && after_ok && (at > 0 || !rest.is_empty())
 }
 
 /// Danish joins compounds with -s- or -e- ("misbrugsbehandler").

@@ -7,7 +7,13 @@ use rusqlite::Connection;
 
 use crate::error::{CoreError, Result};
 
-const MIGRATIONS: &[(&str, &str)] = &[("001_initial", include_str!("../../migrations/001_initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("001_initial", include_str!("../../migrations/001_initial.sql")),
+    (
+        "002_local_thesaurus",
+        include_str!("../../migrations/002_local_thesaurus.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

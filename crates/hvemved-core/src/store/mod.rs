@@ -7,6 +7,7 @@ mod bundle_write;
 mod index_feed;
 mod migrations;
 mod read;
+mod thesaurus_terms;
 
 use std::path::{Path, PathBuf};
 

@@ -10,6 +10,7 @@
 //! no network and no setup. HR can add or edit concepts at run time with
 //! [`Thesaurus::add_or_replace`]; persisting those edits is the store's job.
 
+pub mod glossary;
 mod parse;
 #[cfg(test)]
 mod tests;

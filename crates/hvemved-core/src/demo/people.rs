@@ -37,7 +37,7 @@ pub fn generate_people(rng: &mut Rng, count: usize, town: &str, domain: &str) ->
         let mut roles: Vec<&'static Role> = allocate(staff, &weights)
             .into_iter()
             .zip(unit.roles)
-            .flat_map(|(n, (role, _))| std::iter::repeat(*role).take(n))
+            .flat_map(|(n, (role, _))| std::iter::repeat_n(*role, n))
             .collect();
         rng.shuffle(&mut roles);
         for j in 0..quota {

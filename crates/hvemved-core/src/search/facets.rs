@@ -42,10 +42,11 @@ impl SearchFilters {
             }
         }
         if let Some(profession) = &self.profession {
-            if !facts
+            let wanted = profession.trim().to_lowercase();
+            if facts
                 .profession
                 .as_deref()
-                .is_some_and(|p| p.to_lowercase() == profession.trim().to_lowercase())
+                .is_none_or(|p| p.to_lowercase() != wanted)
             {
                 return false;
             }

@@ -4,7 +4,7 @@
 CARGO ?= cargo
 EVAL_DIR ?= ../shared/eval/dev
 
-.PHONY: build run test fmt lint check eval clean
+.PHONY: build run test fmt lint relevance check eval clean
 
 build:
 	$(CARGO) build --workspace
@@ -22,7 +22,11 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-check: lint test
+# Search quality must clear the gate on ../shared/eval/dev (see scripts/relevance_gate.py).
+relevance:
+	bash scripts/relevance-gate.sh
+
+check: lint test relevance
 
 # Search quality on a relevance collection (see ../shared/eval/README.md).
 eval:

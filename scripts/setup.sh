@@ -9,7 +9,7 @@ as_root() {
 }
 
 # Debian packages the build and the tests need.
-HVEMVED_APT_PACKAGES=(build-essential pkg-config curl ca-certificates git python3)
+HVEMVED_APT_PACKAGES=(build-essential pkg-config curl ca-certificates git python3 python3-venv)
 
 missing=()
 for pkg in "${HVEMVED_APT_PACKAGES[@]}" ${HVEMVED_EXTRA_APT_PACKAGES:-}; do

@@ -60,3 +60,32 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }
 }
+
+#[test]
+fn a_truncated_index_is_replaced() {
+    let dir = TestDir::new();
+    dir.import_fixture("small.json");
+    for entry in std::fs::read_dir(dir.data().join("index")).unwrap() {
+        let path = entry.unwrap().path();
+        let len = std::fs::metadata(&path).unwrap().len();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(len / 2)
+            .unwrap();
+    }
+    assert_eq!(ids(&dir.search("mentalisering"))[0], "t-001");
+}
+
+#[test]
+fn every_write_reaches_the_index_before_the_command_returns() {
+    let dir = TestDir::new();
+    dir.import_fixture("small.json");
+    // Read what the index has applied straight from its files, before any
+    // further command could open the directory and catch it up.
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.data().join("index/meta.json")).unwrap()).unwrap();
+    let payload: serde_json::Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    assert_eq!(payload["seq"], dir.stats()["change_seq"], "the import brought the index along");
+}

@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
-# Builds Hvem ved? and opens it on your directory; an empty directory gets
-# the demo municipality first. With arguments, runs `hvemved ARGS…` instead.
+# Builds Hvem ved? and opens the desktop app on your directory; an empty
+# directory gets the demo municipality first (marked "Demodata" in the app).
+# Without a display it serves the same UI on http://127.0.0.1:8080/ instead.
+# With arguments, runs the command-line tool: `scripts/run.sh search mentalisering`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 
-cargo build --release --quiet -p hvemved-cli
-hvemved=target/release/hvemved
-
 if [ $# -gt 0 ]; then
-  exec "$hvemved" "$@"
+  cargo build --release --quiet -p hvemved-cli
+  exec target/release/hvemved "$@"
 fi
 
-"$hvemved" demo --if-empty
-"$hvemved" stats
-echo
-echo "Hvem ved? - skriv hvad du leder efter (f.eks. \"mentalisering\" eller \"hvem ved noget om unge og hash\")."
-echo "Tom linje eller Ctrl-D afslutter."
-while IFS= read -r -e -p "Hvem ved noget om: " query && [ -n "$query" ]; do
-  "$hvemved" search "$query"
-  echo
-done
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  cargo build --release --quiet -p hvemved-desktop
+  exec target/release/hvemved-desktop
+fi
+
+echo "No display found: serving the app in your browser instead."
+cargo build --release --quiet -p hvemved-cli
+target/release/hvemved demo --if-empty
+exec target/release/hvemved serve --addr 127.0.0.1:8080

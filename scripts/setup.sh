@@ -8,8 +8,13 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian packages the build and the tests need.
-HVEMVED_APT_PACKAGES=(build-essential pkg-config curl ca-certificates git python3 python3-venv)
+# Debian packages the build and the tests need: the compiler, WebKitGTK for
+# the desktop window, and for the tests Xvfb, the WebKit WebDriver, Chromium
+# and Node.js (for the browser tests' Playwright and axe-core).
+HVEMVED_APT_PACKAGES=(build-essential pkg-config curl ca-certificates git python3 python3-venv
+  libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver chromium)
+command -v node >/dev/null 2>&1 || HVEMVED_APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || HVEMVED_APT_PACKAGES+=(npm)
 
 missing=()
 for pkg in "${HVEMVED_APT_PACKAGES[@]}" ${HVEMVED_EXTRA_APT_PACKAGES:-}; do

@@ -3,6 +3,7 @@
 //! the answer for a person or, with `--json`, for a program.
 
 mod output;
+mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -106,6 +107,12 @@ enum Command {
     },
     /// Rebuild the search index from the database
     Reindex,
+    /// Serve the UI and the API over HTTP on this machine (for a browser)
+    Serve {
+        /// Address to listen on; port 0 picks a free port
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 #[derive(Subcommand)]
@@ -261,6 +268,13 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             )
         }
         Command::Thesaurus { command } => thesaurus(&mut directory, command, &mut out)?,
+        Command::Serve { addr } => {
+            serve::serve(&mut directory, addr, |bound| {
+                println!("Hvem ved? is served at http://{bound}/ (Ctrl-C stops it)");
+                let _ = std::io::stdout().flush();
+            })?;
+            Ok(())
+        }
         Command::Reindex => {
             let report = directory.reindex()?;
             writeln!(

@@ -9,12 +9,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::bundle::BundleCourse;
 use crate::bundle::{parse_bundle, Bundle};
 use crate::error::{CoreError, Result};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
-use crate::store::{self, ImportReport, Store};
+use crate::store::{self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, SkillChange, Store};
 use crate::thesaurus::{Concept, Thesaurus};
 
 /// Largest bundle accepted; a real municipality's directory is a few MB.
@@ -47,6 +48,95 @@ pub struct ImportRequest {
 pub struct DemoRequest {
     #[serde(default)]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PersonUpdateRequest {
+    pub id: String,
+    #[serde(flatten)]
+    pub changes: ProfileChanges,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SkillSetRequest {
+    pub id: String,
+    #[serde(flatten)]
+    pub change: SkillChange,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SkillRemoveRequest {
+    pub id: String,
+    pub skill: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SuggestRequest {
+    pub prefix: String,
+    #[serde(default = "default_suggestions")]
+    pub limit: usize,
+}
+
+fn default_suggestions() -> usize {
+    10
+}
+
+/// A skill to pick while typing: one people already have (`known`), or a
+/// thesaurus term nobody has used yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkillSuggestion {
+    pub name: String,
+    pub english: Option<String>,
+    pub people: u64,
+    pub known: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CourseListRequest {
+    #[serde(default)]
+    pub query: String,
+    #[serde(default = "default_course_limit")]
+    pub limit: usize,
+}
+
+fn default_course_limit() -> usize {
+    100
+}
+
+/// A course or conference report as written in the app.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CourseInput {
+    /// Empty for a new report; an id is made up for it.
+    #[serde(default)]
+    pub id: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub provider: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub end_date: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub key_takeaways: Option<String>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Person ids of everyone who took part.
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    /// Those among the attendees who wrote the report.
+    #[serde(default)]
+    pub authors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CourseSaveRequest {
+    pub course: CourseInput,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -169,7 +259,7 @@ impl Directory {
             })?
         };
         if !dry_run {
-            self.index.catch_up(&index_path(&self.data_dir), &self.store)?;
+            self.after_write()?;
         }
         Ok(report)
     }
@@ -189,6 +279,137 @@ impl Directory {
             return Err(CoreError::DirectoryNotEmpty(self.data_dir.display().to_string()));
         }
         self.write_bundle(&crate::demo::demo_bundle(), false, true)
+    }
+
+    pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {
+        self.store.update_profile(&request.id, &request.changes)?;
+        self.after_write()?;
+        self.store.profile(&request.id)
+    }
+
+    pub fn person_skill_set(&mut self, request: &SkillSetRequest) -> Result<PersonProfile> {
+        self.store.set_skill(&request.id, &request.change)?;
+        self.after_write()?;
+        self.store.profile(&request.id)
+    }
+
+    pub fn person_skill_remove(&mut self, request: &SkillRemoveRequest) -> Result<PersonProfile> {
+        self.store.remove_skill(&request.id, &request.skill)?;
+        self.after_write()?;
+        self.store.profile(&request.id)
+    }
+
+    /// Skills people already have first (most held first), then thesaurus
+    /// terms, so picking an existing skill is easier than making a new one.
+    pub fn skill_suggest(&self, request: &SuggestRequest) -> Result<Vec<SkillSuggestion>> {
+        let prefix = request.prefix.trim();
+        let limit = request.limit.clamp(1, 50);
+        if prefix.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut found: Vec<SkillSuggestion> = self
+            .store
+            .skill_names_like(prefix, limit)?
+            .into_iter()
+            .map(|(name, people)| SkillSuggestion {
+                english: self
+                    .thesaurus
+                    .lookup(&name)
+                    .first()
+                    .and_then(|c| c.english.first().cloned()),
+                name,
+                people,
+                known: true,
+            })
+            .collect();
+        let key = crate::thesaurus::label_key(prefix);
+        for concept in self.thesaurus.concepts() {
+            if found.len() >= limit {
+                break;
+            }
+            let matches = concept
+                .all_labels()
+                .any(|label| crate::thesaurus::label_key(label).starts_with(&key));
+            if matches
+                && !found
+                    .iter()
+                    .any(|f| f.name.eq_ignore_ascii_case(&concept.preferred))
+            {
+                found.push(SkillSuggestion {
+                    name: concept.preferred.clone(),
+                    english: concept.english.first().cloned(),
+                    people: 0,
+                    known: false,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    pub fn people_suggest(&self, request: &SuggestRequest) -> Result<Vec<PersonSuggestion>> {
+        if request.prefix.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        self.store
+            .people_named_like(&request.prefix, request.limit.clamp(1, 50))
+    }
+
+    pub fn course_list(&self, request: &CourseListRequest) -> Result<Vec<CourseReport>> {
+        self.store
+            .course_list(&request.query, request.limit.clamp(1, 1000))
+    }
+
+    /// Saves a course report in one transaction, validated like a bundle
+    /// record; it is evidence for its attendees in search at once.
+    pub fn course_save(&mut self, request: &CourseSaveRequest) -> Result<CourseReport> {
+        let input = &request.course;
+        let id = match input.id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
+            Some(id) => id.to_string(),
+            None => format!("c-{}", &uuid::Uuid::new_v4().simple().to_string()[..12]),
+        };
+        let mut attendees = input.attendees.clone();
+        for author in &input.authors {
+            if !attendees.contains(author) {
+                attendees.push(author.clone());
+            }
+        }
+        let draft = Bundle::new(
+            Vec::new(),
+            vec![BundleCourse {
+                id: id.clone(),
+                title: input.title.clone(),
+                kind: input.kind.clone(),
+                provider: input.provider.clone(),
+                date: input.date.clone(),
+                end_date: input.end_date.clone(),
+                location: input.location.clone(),
+                attendees,
+                summary: input.summary.clone(),
+                key_takeaways: input.key_takeaways.clone(),
+                skills: input.skills.clone(),
+            }],
+        );
+        let known = self.store.person_external_ids()?;
+        let json = serde_json::to_vec(&draft).expect("bundles serialise");
+        let course = parse_bundle(&json, &|id| known.contains(id))?;
+        self.store.write(|tx| {
+            store::write_bundle(tx, &course)?;
+            store::set_course_authors_in(tx, &id, &input.authors)
+        })?;
+        self.after_write()?;
+        self.store.course_report(&id)
+    }
+
+    /// Empties the directory (the demo data, before the real directory is
+    /// imported); local thesaurus terms stay.
+    pub fn clear_directory(&mut self) -> Result<DirectoryStats> {
+        self.store.clear_directory()?;
+        self.after_write()?;
+        self.stats()
+    }
+
+    fn after_write(&mut self) -> Result<()> {
+        self.index.catch_up(&index_path(&self.data_dir), &self.store)
     }
 
     /// The thesaurus concepts a term names: by label (any language, any
@@ -234,7 +455,7 @@ impl Directory {
         self.store.save_concept(&concept)?;
         self.thesaurus.add_or_replace(concept.clone());
         self.concepts = ConceptMatcher::new(&self.thesaurus, &mut search::analyzer::danish_analyzer());
-        self.index.catch_up(&index_path(&self.data_dir), &self.store)?;
+        self.after_write()?;
         Ok(concept)
     }
 
@@ -318,6 +539,46 @@ pub const COMMANDS: &[Command] = &[
         name: "load_demo",
         summary: "Load the demo municipality into an empty directory",
         handler: |d, a| call(a, |r: DemoRequest| d.load_demo(&r)),
+    },
+    Command {
+        name: "person_update",
+        summary: "Change one's own title, phone, location, \"Spørg mig om\" text or languages",
+        handler: |d, a| call(a, |r: PersonUpdateRequest| d.person_update(&r)),
+    },
+    Command {
+        name: "person_skill_set",
+        summary: "Add or change one's own skill with level and mentor/learn wishes",
+        handler: |d, a| call(a, |r: SkillSetRequest| d.person_skill_set(&r)),
+    },
+    Command {
+        name: "person_skill_remove",
+        summary: "Remove a skill from a profile",
+        handler: |d, a| call(a, |r: SkillRemoveRequest| d.person_skill_remove(&r)),
+    },
+    Command {
+        name: "skill_suggest",
+        summary: "Skills to pick while typing: existing ones first, then thesaurus terms",
+        handler: |d, a| call(a, |r: SuggestRequest| d.skill_suggest(&r)),
+    },
+    Command {
+        name: "people_suggest",
+        summary: "Colleagues whose name starts with what is typed",
+        handler: |d, a| call(a, |r: SuggestRequest| d.people_suggest(&r)),
+    },
+    Command {
+        name: "course_list",
+        summary: "Course and conference reports, newest first, optionally filtered by words",
+        handler: |d, a| call(a, |r: CourseListRequest| d.course_list(&r)),
+    },
+    Command {
+        name: "course_save",
+        summary: "Write or change a course report; its attendees are found by it at once",
+        handler: |d, a| call(a, |r: CourseSaveRequest| d.course_save(&r)),
+    },
+    Command {
+        name: "clear_directory",
+        summary: "Remove all people and courses (e.g. the demo data)",
+        handler: |d, a| call(a, |_: NoArgs| d.clear_directory()),
     },
     Command {
         name: "thesaurus_lookup",

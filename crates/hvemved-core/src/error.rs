@@ -107,6 +107,18 @@ impl CoreError {
         }
     }
 
+    /// How the error crosses a face (HTTP, the desktop app's IPC).
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            kind: self.kind().to_string(),
+            message: self.to_string(),
+            details: match self {
+                CoreError::InvalidRecords(records) => records.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         CoreError::Io {
             path: path.as_ref().display().to_string(),
@@ -119,6 +131,16 @@ impl From<tantivy::TantivyError> for CoreError {
     fn from(e: tantivy::TantivyError) -> Self {
         CoreError::Index(e.to_string())
     }
+}
+
+/// `{ "kind": "...", "message": "...", "details": [...] }`: an error as the UI
+/// receives it; `details` lists every invalid record of a refused import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorPayload {
+    pub kind: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<RecordError>,
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;

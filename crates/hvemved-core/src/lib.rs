@@ -30,4 +30,4 @@ pub mod search;
 pub mod store;
 pub mod thesaurus;
 
-pub use error::{CoreError, RecordError, Result};
+pub use error::{CoreError, ErrorPayload, RecordError, Result};

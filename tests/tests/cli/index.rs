@@ -87,5 +87,9 @@ fn every_write_reaches_the_index_before_the_command_returns() {
     let meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.data().join("index/meta.json")).unwrap()).unwrap();
     let payload: serde_json::Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
-    assert_eq!(payload["seq"], dir.stats()["change_seq"], "the import brought the index along");
+    assert_eq!(
+        payload["seq"],
+        dir.stats()["change_seq"],
+        "the import brought the index along"
+    );
 }

@@ -1,8 +1,10 @@
 //! Drives the real `hvemved` binary against real SQLite files and tantivy
 //! indexes in temporary directories: one test binary, one module per feature.
 
+mod api;
 mod bad_input;
 mod demo;
+mod http;
 mod import;
 mod index;
 mod relevance;

@@ -4,8 +4,10 @@
 //! index follows.
 
 mod bundle_write;
+mod courses;
 mod index_feed;
 mod migrations;
+mod profile_write;
 mod read;
 mod thesaurus_terms;
 
@@ -17,7 +19,10 @@ use crate::error::Result;
 
 pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
+pub(crate) use courses::set_course_authors_in;
+pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
 pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence};
+pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{IndexablePerson, PersonFacts};
 
 pub struct Store {

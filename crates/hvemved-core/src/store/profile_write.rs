@@ -1,0 +1,172 @@
+//! What an employee changes on their own profile: contact fields, the "Spørg
+//! mig om" text, languages, and self-declared skills. Every change is one
+//! transaction with a change number, so the search index follows at once.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::{now, record_change, Store};
+use crate::error::{CoreError, Result};
+use crate::model::SkillLevel;
+
+/// Fields an employee may edit; `None` leaves a field as it is, an empty
+/// string clears it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ProfileChanges {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub bio: Option<String>,
+    #[serde(default)]
+    pub languages: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SkillChange {
+    pub skill: String,
+    pub level: u8,
+    #[serde(default)]
+    pub can_mentor: bool,
+    #[serde(default)]
+    pub wants_to_learn: bool,
+}
+
+const MAX_FIELD: usize = 500;
+const MAX_BIO: usize = 5_000;
+
+impl Store {
+    pub fn update_profile(&mut self, external_id: &str, changes: &ProfileChanges) -> Result<()> {
+        let fields = [
+            ("title", &changes.title, MAX_FIELD),
+            ("phone", &changes.phone, MAX_FIELD),
+            ("location", &changes.location, MAX_FIELD),
+            ("bio", &changes.bio, MAX_BIO),
+        ];
+        for (name, value, max) in fields {
+            if value.as_deref().is_some_and(|v| v.chars().count() > max) {
+                return Err(CoreError::InvalidInput(format!(
+                    "{name} of person \"{external_id}\" is longer than {max} characters"
+                )));
+            }
+        }
+        let languages = changes.languages.as_ref().map(|list| {
+            let cleaned: Vec<String> = list
+                .iter()
+                .map(|l| l.trim().to_lowercase())
+                .filter(|l| !l.is_empty())
+                .collect();
+            serde_json::to_string(&cleaned).expect("strings serialise")
+        });
+        self.write(|tx| {
+            let (person_id, uuid) = person_row(tx, external_id)?;
+            let trimmed = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
+            let set = |column: &str, value: Option<String>| -> Result<()> {
+                if let Some(value) = value {
+                    let value = (!value.is_empty()).then_some(value);
+                    tx.execute(
+                        &format!("UPDATE people SET {column} = ?2 WHERE id = ?1"),
+                        params![person_id, value],
+                    )?;
+                }
+                Ok(())
+            };
+            set("title", trimmed(&changes.title))?;
+            set("phone", trimmed(&changes.phone))?;
+            set("location", trimmed(&changes.location))?;
+            set("bio", trimmed(&changes.bio))?;
+            if let Some(languages) = &languages {
+                tx.execute(
+                    "UPDATE people SET languages = ?2 WHERE id = ?1",
+                    params![person_id, languages],
+                )?;
+            }
+            touch_person(tx, person_id, &uuid)
+        })
+    }
+
+    /// Adds or changes one of the person's skills as self-declared.
+    pub fn set_skill(&mut self, external_id: &str, change: &SkillChange) -> Result<()> {
+        let name = change.skill.trim();
+        if name.is_empty() || name.chars().count() > MAX_FIELD {
+            return Err(CoreError::InvalidInput(format!(
+                "a skill name must be 1 to {MAX_FIELD} characters"
+            )));
+        }
+        let level = SkillLevel::new(change.level).ok_or_else(|| {
+            CoreError::InvalidInput(format!(
+                "skill \"{name}\" has level {}; a level is a whole number from 1 to 5",
+                change.level
+            ))
+        })?;
+        self.write(|tx| {
+            let (person_id, uuid) = person_row(tx, external_id)?;
+            let skill_id = skill_id_creating(tx, name)?;
+            tx.execute(
+                "INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
+                 VALUES (?1, ?2, ?3, 'selv', ?4, ?5, ?6)
+                 ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, source = 'selv',
+                     can_mentor = excluded.can_mentor, wants_to_learn = excluded.wants_to_learn,
+                     updated_at = excluded.updated_at",
+                params![person_id, skill_id, level.get(), change.can_mentor, change.wants_to_learn, now()],
+            )?;
+            touch_person(tx, person_id, &uuid)
+        })
+    }
+
+    pub fn remove_skill(&mut self, external_id: &str, skill: &str) -> Result<()> {
+        self.write(|tx| {
+            let (person_id, uuid) = person_row(tx, external_id)?;
+            let removed = tx.execute(
+                "DELETE FROM person_skills WHERE person_id = ?1
+                 AND skill_id = (SELECT id FROM skills WHERE name = ?2)",
+                params![person_id, skill.trim()],
+            )?;
+            if removed == 0 {
+                return Err(CoreError::InvalidInput(format!(
+                    "person \"{external_id}\" has no skill \"{skill}\""
+                )));
+            }
+            touch_person(tx, person_id, &uuid)
+        })
+    }
+}
+
+pub(crate) fn person_row(tx: &Transaction, external_id: &str) -> Result<(i64, String)> {
+    tx.query_row(
+        "SELECT id, uuid FROM people WHERE external_id = ?1",
+        [external_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::PersonNotFound(external_id.to_string()))
+}
+
+pub(crate) fn skill_id_creating(tx: &Transaction, name: &str) -> Result<i64> {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    let uuid = super::new_uuid();
+    let seq = record_change(tx, "skill", &uuid, "upsert")?;
+    let ts = now();
+    tx.execute(
+        "INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)",
+        params![uuid, name, ts, seq],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn touch_person(tx: &Transaction, person_id: i64, uuid: &str) -> Result<()> {
+    let seq = record_change(tx, "person", uuid, "upsert")?;
+    tx.execute(
+        "UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1",
+        params![person_id, now(), seq],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! The HTTP face: `hvemved serve` on a free loopback port answers the UI's
+//! files and `POST /api/<command>` from the same command list, and refuses
+//! what a hostile page in the user's browser could send.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use crate::util::{hvemved_binary, TestDir};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &TestDir) -> Server {
+    let mut child = Command::new(hvemved_binary())
+        .env_remove("HVEMVED_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir.data())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("the server names its address: {line:?}"));
+    Server { child, port }
+}
+
+/// A minimal HTTP/1.1 exchange; returns the status and the body.
+fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut text = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str("\r\n");
+    text.push_str(body);
+    stream.write_all(text.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn post(server: &Server, command: &str, body: &str) -> (u16, serde_json::Value) {
+    let host = format!("127.0.0.1:{}", server.port);
+    let (status, body) = request(
+        server.port,
+        "POST",
+        &format!("/api/{command}"),
+        &[("Host", &host), ("Content-Type", "application/json")],
+        body,
+    );
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or_else(|_| panic!("JSON: {body}")),
+    )
+}
+
+#[test]
+fn the_api_answers_from_the_command_list() {
+    let dir = TestDir::new();
+    dir.import_fixture("small.json");
+    let server = start(&dir);
+    let (status, found) = post(&server, "search", r#"{"query": "mentalization", "limit": 3}"#);
+    assert_eq!(status, 200);
+    assert_eq!(found["results"][0]["id"], "t-001");
+    assert_eq!(found["also_searched"][0], "Mentalisering");
+
+    let (status, error) = post(
+        &server,
+        "import_bundle",
+        r#"{"bundle": "{\"format\": \"nej\", \"version\": 1}", "dry_run": true}"#,
+    );
+    assert_eq!(status, 400);
+    assert_eq!(error["kind"], "invalid_records");
+    assert_eq!(error["details"][0]["section"], "bundle");
+
+    let (status, error) = post(&server, "person_show", r#"{"id": "nobody"}"#);
+    assert_eq!((status, error["kind"].as_str()), (404, Some("not_found")));
+}
+
+#[test]
+fn the_ui_is_served_with_a_strict_content_security_policy() {
+    let dir = TestDir::new();
+    let server = start(&dir);
+    let host = format!("localhost:{}", server.port);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response:.200}");
+    assert!(response.contains("Content-Security-Policy: default-src 'self'"));
+    assert!(response.contains("<html"), "the page itself");
+}
+
+#[test]
+fn requests_a_hostile_page_could_make_are_refused() {
+    let dir = TestDir::new();
+    let server = start(&dir);
+    let port_host = format!("127.0.0.1:{}", server.port);
+    // A form post (no JSON content type) cannot reach the API.
+    let (status, _) = request(
+        server.port,
+        "POST",
+        "/api/clear_directory",
+        &[
+            ("Host", &port_host),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        "a=b",
+    );
+    assert_eq!(status, 415);
+    // A rebound DNS name is not this server.
+    let (status, _) = request(
+        server.port,
+        "POST",
+        "/api/stats",
+        &[("Host", "evil.example:80"), ("Content-Type", "application/json")],
+        "{}",
+    );
+    assert_eq!(status, 421);
+    let (status, _) = request(
+        server.port,
+        "GET",
+        "/../../etc/passwd",
+        &[("Host", &port_host)],
+        "",
+    );
+    assert_eq!(status, 404);
+}

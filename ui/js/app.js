@@ -1,0 +1,169 @@
+// The shell: hash routing (so the back button works and searches can be
+// linked), the header's language switch and demo marker, and moving focus to
+// each new screen so keyboard and screen-reader users know where they are.
+
+import { call } from './api.js';
+import { t, lang, setLang, onLangChange, formatNumber } from './i18n.js';
+import { clear, h } from './dom.js';
+import * as searchScreen from './screens/search.js';
+import * as personScreen from './screens/person.js';
+import * as coursesScreen from './screens/courses.js';
+import * as importScreen from './screens/importexport.js';
+
+const main = document.getElementById('main');
+const state = {
+  stats: null,
+  cleanup: null,
+  navSeq: 0,
+  firstRender: true,
+  lastPersonId: null,
+  currentRoute: null,
+};
+
+export function parseHash(hash = window.location.hash) {
+  const raw = hash.replace(/^#/, '') || '/sog';
+  const [pathPart, queryPart = ''] = raw.split('?');
+  const segments = pathPart.split('/').filter(Boolean).map((s) => {
+    try { return decodeURIComponent(s); } catch { return s; }
+  });
+  return { segments, query: new URLSearchParams(queryPart) };
+}
+
+function resolve({ segments }) {
+  const [first, second] = segments;
+  if (!first || first === 'sog') return { name: 'search', module: searchScreen };
+  if (first === 'person' && second) return { name: 'person', module: personScreen, id: second };
+  if (first === 'kurser') return { name: 'courses', module: coursesScreen, sub: second || null };
+  if (first === 'import') return { name: 'import', module: importScreen };
+  return { name: 'notfound', module: { render: renderNotFound } };
+}
+
+function renderNotFound(container) {
+  container.append(
+    h('h1', { tabindex: '-1' }, t('common.notFoundTitle')),
+    h('p', {}, t('common.notFoundBody')),
+    h('p', {}, h('a', { href: '#/sog' }, t('common.toSearch'))));
+  return { title: t('common.notFoundTitle') };
+}
+
+export function navigate(hash, { replace = false } = {}) {
+  if (replace) {
+    // replaceState does not fire hashchange: the calling screen already shows this state.
+    window.history.replaceState(null, '', hash);
+  } else {
+    window.location.hash = hash;
+  }
+}
+
+function updateNav(routeName) {
+  const navName = routeName === 'person' ? 'search' : routeName;
+  document.querySelectorAll('#site-nav a[data-route]').forEach((a) => {
+    if (a.dataset.route === navName) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+}
+
+async function renderRoute({ reason = 'navigate' } = {}) {
+  const parsed = parseHash();
+  const route = resolve(parsed);
+  const previous = state.currentRoute;
+  const seq = ++state.navSeq;
+
+  if (state.cleanup) { try { state.cleanup(); } catch { /* a screen's cleanup must not block the next */ } }
+  state.cleanup = null;
+  clear(main);
+  main.setAttribute('aria-busy', 'true');
+  updateNav(route.name);
+
+  const returnTo = previous?.name === 'person' && route.name === 'search' ? state.lastPersonId : null;
+  if (route.name === 'person') state.lastPersonId = route.id;
+
+  const ctx = {
+    route,
+    query: parsed.query,
+    reason,
+    firstRender: state.firstRender,
+    returnTo,
+    stats: () => state.stats,
+    refreshStats,
+    navigate,
+    isCurrent: () => seq === state.navSeq,
+  };
+
+  let result = {};
+  try {
+    result = (await route.module.render(main, ctx)) || {};
+  } catch (err) {
+    console.error(err);
+    if (seq !== state.navSeq) return;
+    clear(main);
+    main.append(h('h1', { tabindex: '-1' }, t('common.error')), h('p', {}, String(err?.message || err)));
+  }
+  if (seq !== state.navSeq) return;
+  main.removeAttribute('aria-busy');
+  state.cleanup = result.cleanup || null;
+  state.currentRoute = route;
+  document.title = `${result.title || t('app.name')} – ${t('app.name')}`;
+
+  // A language switch keeps focus on the switch; everything else moves it to the screen.
+  if (reason !== 'lang') {
+    const target = result.focus?.() || main.querySelector('h1');
+    if (target) {
+      if (!target.hasAttribute('tabindex') && !/^(INPUT|BUTTON|A|SELECT|TEXTAREA)$/.test(target.tagName)) {
+        target.setAttribute('tabindex', '-1');
+      }
+      target.focus({ preventScroll: false });
+    }
+  }
+  state.firstRender = false;
+}
+
+async function refreshStats() {
+  try {
+    state.stats = await call('stats', {});
+  } catch {
+    state.stats = null;
+  }
+  renderShell();
+  return state.stats;
+}
+
+function renderShell() {
+  document.querySelectorAll('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n);
+  });
+  document.getElementById('site-nav').setAttribute('aria-label', t('shell.navLabel'));
+  const switcher = document.getElementById('lang-switch');
+  switcher.textContent = t('shell.langSwitch');
+  switcher.lang = t('shell.langSwitchLang');
+
+  const badge = document.getElementById('demo-badge');
+  badge.hidden = !state.stats?.demo;
+  badge.title = t('shell.demoExplained');
+
+  const footer = document.getElementById('footer-stats');
+  footer.textContent = state.stats
+    ? t('shell.footer', { people: formatNumber(state.stats.active_people ?? state.stats.people), courses: formatNumber(state.stats.courses) })
+    : '';
+}
+
+function start() {
+  document.getElementById('lang-switch').addEventListener('click', () => {
+    setLang(lang() === 'da' ? 'en' : 'da');
+  });
+  // The skip link must land on main without changing the route hash.
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  onLangChange(() => {
+    renderShell();
+    renderRoute({ reason: 'lang' });
+  });
+  window.addEventListener('hashchange', () => renderRoute());
+  renderShell();
+  refreshStats();
+  renderRoute({ reason: 'start' });
+}
+
+start();

@@ -3,8 +3,9 @@
 
 CARGO ?= cargo
 EVAL_DIR ?= ../shared/eval/dev
+XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: build run test fmt lint relevance check eval clean
+.PHONY: build run test fmt lint relevance ui-test desktop-test bench bench-smoke check eval clean
 
 build:
 	$(CARGO) build --workspace
@@ -12,6 +13,7 @@ build:
 run:
 	bash scripts/run.sh
 
+# Rust unit and integration tests (real SQLite files, tantivy indexes, the CLI binary).
 test:
 	$(CARGO) test --workspace
 
@@ -26,7 +28,25 @@ lint:
 relevance:
 	bash scripts/relevance-gate.sh
 
-check: lint test relevance
+# The UI in headless Chromium against `hvemved serve`, with axe-core.
+ui-test:
+	$(CARGO) build -p hvemved-cli
+	cd tests/ui && npm ci --no-audit --no-fund && npm test
+
+# The real desktop window under Xvfb, driven by tauri-driver.
+desktop-test:
+	$(CARGO) build --release -p hvemved-desktop -p hvemved-cli
+	$(XVFB) node --test --test-concurrency=1 tests/e2e/
+
+# Speed and memory at 10 000 and 100 000 people, with SQLite FTS5 as the peer.
+bench:
+	$(CARGO) run --release -p hvemved-cli -- bench --people 10000,100000 --queries 1000
+
+# The same benchmark at 1 000 people, so that it keeps working.
+bench-smoke:
+	$(CARGO) run --release -p hvemved-cli -- bench --people 1000 --queries 200
+
+check: lint test relevance ui-test bench-smoke
 
 # Search quality on a relevance collection (see ../shared/eval/README.md).
 eval:

@@ -41,3 +41,12 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+# Tools installed with `cargo install` live here.
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# The desktop end-to-end tests drive the window through tauri-driver.
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi

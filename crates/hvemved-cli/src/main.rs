@@ -99,6 +99,12 @@ enum Command {
         /// Load it only when the directory is empty, and otherwise do nothing
         #[arg(long)]
         if_empty: bool,
+        /// Number of people (default 300); a larger municipality for trying the app at scale
+        #[arg(long)]
+        people: Option<usize>,
+        /// Number of course reports (default 120)
+        #[arg(long)]
+        courses: Option<usize>,
     },
     /// Look up, list, add and edit thesaurus concepts
     Thesaurus {
@@ -107,6 +113,21 @@ enum Command {
     },
     /// Rebuild the search index from the database
     Reindex,
+    /// Measure speed and memory on synthetic directories, with SQLite FTS5 as the peer
+    Bench {
+        /// Directory sizes to measure, comma separated
+        #[arg(long, value_delimiter = ',', default_values_t = [10_000usize, 100_000])]
+        people: Vec<usize>,
+        /// Timed queries per query class
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        /// Where the synthetic directories are written [default: a temporary directory]
+        #[arg(long, value_name = "DIR")]
+        work_dir: Option<PathBuf>,
+        /// Print the measurements as JSON after the tables
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the UI and the API over HTTP on this machine (for a browser)
     Serve {
         /// Address to listen on; port 0 picks a free port
@@ -182,6 +203,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), CoreError> {
+    // The benchmark works on its own synthetic directories, never the user's.
+    if let Command::Bench {
+        people,
+        queries,
+        work_dir,
+        json,
+    } = cli.command
+    {
+        return bench(people, queries, work_dir, json);
+    }
     let data_dir = match cli.data_dir {
         Some(dir) => dir,
         None => default_data_dir()?,
@@ -256,8 +287,17 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             }
         }
         Command::Demo { if_empty: true, .. } if !directory.is_empty()? => Ok(()),
-        Command::Demo { force, .. } => {
-            let report = directory.load_demo(&DemoRequest { force })?;
+        Command::Demo {
+            force,
+            people,
+            courses,
+            ..
+        } => {
+            let report = directory.load_demo(&DemoRequest {
+                force,
+                people,
+                courses,
+            })?;
             writeln!(
                 out,
                 "Loaded the demo municipality: {} people, {} courses, {} units, {} skills.",
@@ -275,6 +315,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             })?;
             Ok(())
         }
+        Command::Bench { .. } => unreachable!("handled before the directory is opened"),
         Command::Reindex => {
             let report = directory.reindex()?;
             writeln!(
@@ -356,6 +397,27 @@ fn thesaurus(
             .and_then(|()| output::concept(out, &saved))
         }
     })
+}
+
+fn bench(people: Vec<usize>, queries: usize, work_dir: Option<PathBuf>, json: bool) -> Result<(), CoreError> {
+    let temporary = work_dir.is_none();
+    let config = hvemved_bench::BenchConfig {
+        people,
+        queries_per_class: queries,
+        work_dir: work_dir
+            .unwrap_or_else(|| std::env::temp_dir().join(format!("hvemved-bench-{}", std::process::id()))),
+        ..Default::default()
+    };
+    let mut out = std::io::stdout();
+    let reports = hvemved_bench::run(&config, &mut out);
+    if temporary {
+        let _ = std::fs::remove_dir_all(&config.work_dir);
+    }
+    let reports = reports?;
+    if json {
+        output::json(&mut out, &reports).map_err(|e| CoreError::io("standard output", e))?;
+    }
+    Ok(())
 }
 
 /// Writes beside the target and renames, so an interrupted export never

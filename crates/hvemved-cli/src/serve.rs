@@ -1,84 +1,137 @@
 //! `hvemved serve`: the HTTP face. Serves the UI embedded in the binary and
 //! `POST /api/<command>`, dispatched to the core's one command list — the
-//! same list the desktop app calls. Bound to loopback by default; requests
-//! are handled one at a time, as the directory has one writer.
+//! same list the desktop app calls. Bound to loopback by default.
+//!
+//! Each connection is read and answered on a thread of its own, so a slow or
+//! idle browser connection never holds up another; API calls are passed to
+//! the one thread that owns the directory, since it has one writer. Every
+//! response closes its connection, which keeps this small server free of
+//! keep-alive bookkeeping.
 
-use std::io::Read;
-use std::net::SocketAddr;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use hvemved_core::api::{dispatch, Directory, MAX_BUNDLE_BYTES};
 use hvemved_core::{CoreError, ErrorPayload};
-use tiny_http::{Header, Method, Request, Response, Server};
 
 mod assets {
     include!(concat!(env!("OUT_DIR"), "/ui_files.rs"));
 }
 
 /// The UI's own policy: nothing from anywhere but this server.
-const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+                   frame-ancestors 'none'; form-action 'self'";
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+const MAX_BODY_BYTES: u64 = MAX_BUNDLE_BYTES * 2;
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+struct HttpRequest {
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl HttpRequest {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+struct HttpResponse {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+type ApiCall = (String, Vec<u8>, mpsc::Sender<HttpResponse>);
 
 pub fn serve(
     directory: &mut Directory,
     addr: SocketAddr,
     mut ready: impl FnMut(SocketAddr),
 ) -> Result<(), CoreError> {
-    let server =
-        Server::http(addr).map_err(|e| CoreError::InvalidInput(format!("cannot listen on {addr}: {e}")))?;
-    let bound = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| CoreError::InvalidInput(format!("cannot listen on {addr}")))?;
+    let listener = TcpListener::bind(addr).map_err(|e| CoreError::io(addr.to_string(), e))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| CoreError::io(addr.to_string(), e))?;
+    let (calls, queue) = mpsc::channel::<ApiCall>();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let calls = calls.clone();
+            std::thread::spawn(move || connection(stream, bound, calls));
+        }
+    });
     ready(bound);
-    for request in server.incoming_requests() {
-        handle(directory, bound, request);
+    for (command, body, reply) in queue {
+        let _ = reply.send(api(directory, &command, &body));
     }
     Ok(())
 }
 
-fn handle(directory: &mut Directory, bound: SocketAddr, mut request: Request) {
+fn connection(mut stream: TcpStream, bound: SocketAddr, calls: mpsc::Sender<ApiCall>) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let response = match read_request(&mut stream) {
+        Ok(request) => route(request, bound, &calls),
+        Err(response) => response,
+    };
+    // The client may have gone away; there is no one left to tell.
+    let _ = write_response(&mut stream, &response);
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+}
+
+fn route(request: HttpRequest, bound: SocketAddr, calls: &mpsc::Sender<ApiCall>) -> HttpResponse {
     // A page elsewhere must not reach the directory through the user's
     // browser: only requests addressed to this host and port are answered
     // (against DNS rebinding), and API calls must be JSON (against forms).
-    if !host_is_ours(&request, bound) {
-        respond(
-            request,
-            error(
-                421,
-                "misdirected",
-                "this server answers only requests addressed to it",
-            ),
+    if !host_is_ours(request.header("Host"), bound) {
+        return error(
+            421,
+            "misdirected",
+            "this server answers only requests addressed to it",
         );
-        return;
     }
-    let url = request.url().split('?').next().unwrap_or("/").to_string();
-    let response = match (request.method(), url.strip_prefix("/api/")) {
-        (Method::Post, Some(command)) => {
-            let command = command.to_string();
-            if !is_json(&request) {
-                error(
+    let path = request.path.split('?').next().unwrap_or("/").to_string();
+    match (request.method.as_str(), path.strip_prefix("/api/")) {
+        ("POST", Some(command)) => {
+            let json = request
+                .header("Content-Type")
+                .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/json"));
+            if !json {
+                return error(
                     415,
                     "unsupported_media_type",
                     "API calls must send Content-Type: application/json",
-                )
-            } else {
-                match read_body(&mut request) {
-                    Ok(args) => api(directory, &command, args),
-                    Err(response) => response,
-                }
+                );
             }
+            let (reply, answer) = mpsc::channel();
+            if calls.send((command.to_string(), request.body, reply)).is_err() {
+                return error(503, "unavailable", "the server is stopping");
+            }
+            answer
+                .recv()
+                .unwrap_or_else(|_| error(500, "internal", "the request was not answered"))
         }
         (_, Some(_)) => error(405, "method_not_allowed", "API calls use POST"),
-        (Method::Get | Method::Head, None) => asset(&url),
+        ("GET" | "HEAD", None) => asset(&path, request.method == "HEAD"),
         _ => error(405, "method_not_allowed", "only GET for pages"),
-    };
-    respond(request, response);
+    }
 }
 
-fn api(
-    directory: &mut Directory,
-    command: &str,
-    args: serde_json::Value,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn api(directory: &mut Directory, command: &str, body: &[u8]) -> HttpResponse {
+    let args = if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::Value::Null
+    } else {
+        match serde_json::from_slice(body) {
+            Ok(args) => args,
+            Err(e) => return error(400, "malformed_json", &format!("the request is not JSON: {e}")),
+        }
+    };
     match dispatch(directory, command, args) {
         Ok(value) => json(200, &value),
         Err(e) => {
@@ -92,38 +145,104 @@ fn api(
     }
 }
 
-fn read_body(request: &mut Request) -> Result<serde_json::Value, Response<std::io::Cursor<Vec<u8>>>> {
-    let mut body = Vec::new();
-    let limit = MAX_BUNDLE_BYTES * 2;
-    request
-        .as_reader()
-        .take(limit + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| error(400, "bad_request", &format!("the request could not be read: {e}")))?;
-    if body.len() as u64 > limit {
+fn read_request(stream: &mut TcpStream) -> Result<HttpRequest, HttpResponse> {
+    let bad = |message: &str| error(400, "bad_request", message);
+    let mut reader = BufReader::new(stream.try_clone().map_err(|_| bad("the connection failed"))?);
+    let mut head_bytes = 0;
+    let mut line = String::new();
+    let mut read_line = |line: &mut String| -> Result<(), HttpResponse> {
+        line.clear();
+        let n = (&mut reader)
+            .take((MAX_HEAD_BYTES - head_bytes) as u64)
+            .read_line(line)
+            .map_err(|_| error(400, "bad_request", "the request could not be read"))?;
+        head_bytes += n;
+        if n == 0 || head_bytes >= MAX_HEAD_BYTES {
+            return Err(error(
+                431,
+                "too_large",
+                "the request head is too large or cut off",
+            ));
+        }
+        Ok(())
+    };
+    read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let (Some(method), Some(path), Some(_version)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad("the request line is malformed"));
+    };
+    let (method, path) = (method.to_string(), path.to_string());
+    let mut headers = Vec::new();
+    loop {
+        read_line(&mut line)?;
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if trimmed.is_empty() {
+            break;
+        }
+        let Some((name, value)) = trimmed.split_once(':') else {
+            return Err(bad("a header line is malformed"));
+        };
+        headers.push((name.trim().to_string(), value.trim().to_string()));
+    }
+    let mut request = HttpRequest {
+        method,
+        path,
+        headers,
+        body: Vec::new(),
+    };
+    let length: u64 = match request.header("Content-Length") {
+        Some(value) => value.parse().map_err(|_| bad("Content-Length is not a number"))?,
+        None => 0,
+    };
+    if length > MAX_BODY_BYTES {
         return Err(error(413, "too_large", "the request is too large"));
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(serde_json::Value::Null);
+    if request
+        .header("Expect")
+        .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
+    {
+        let _ = stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
     }
-    serde_json::from_slice(&body)
-        .map_err(|e| error(400, "malformed_json", &format!("the request is not JSON: {e}")))
+    reader
+        .take(length)
+        .read_to_end(&mut request.body)
+        .map_err(|_| bad("the request body could not be read"))?;
+    if (request.body.len() as u64) < length {
+        return Err(bad("the request body was cut off"));
+    }
+    Ok(request)
 }
 
-fn asset(url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    let path = match url.trim_start_matches('/') {
+fn write_response(stream: &mut TcpStream, response: &HttpResponse) -> std::io::Result<()> {
+    let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        response.body.len()
+    ));
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(&response.body)?;
+    stream.flush()
+}
+
+fn asset(path: &str, head_only: bool) -> HttpResponse {
+    let path = match path.trim_start_matches('/') {
         "" => "index.html",
         other => other,
     };
     match assets::UI_FILES.iter().find(|(name, _)| *name == path) {
-        Some((name, bytes)) => {
-            let mut response = Response::from_data(bytes.to_vec()).with_status_code(200);
-            response.add_header(header("Content-Type", content_type(name)));
-            response.add_header(header("Content-Security-Policy", CSP));
-            response.add_header(header("X-Content-Type-Options", "nosniff"));
-            response.add_header(header("Referrer-Policy", "no-referrer"));
-            response
-        }
+        Some((name, bytes)) => HttpResponse {
+            status: 200,
+            headers: vec![
+                ("Content-Type", content_type(name).to_string()),
+                ("Content-Security-Policy", CSP.to_string()),
+                ("X-Content-Type-Options", "nosniff".to_string()),
+                ("Referrer-Policy", "no-referrer".to_string()),
+            ],
+            body: if head_only { Vec::new() } else { bytes.to_vec() },
+        },
         None => error(404, "not_found", "no such page"),
     }
 }
@@ -141,15 +260,18 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn json(status: u16, value: &impl serde::Serialize) -> Response<std::io::Cursor<Vec<u8>>> {
-    let body = serde_json::to_vec(value).expect("answers serialise");
-    let mut response = Response::from_data(body).with_status_code(status);
-    response.add_header(header("Content-Type", "application/json; charset=utf-8"));
-    response.add_header(header("Cache-Control", "no-store"));
-    response
+fn json(status: u16, value: &impl serde::Serialize) -> HttpResponse {
+    HttpResponse {
+        status,
+        headers: vec![
+            ("Content-Type", "application/json; charset=utf-8".to_string()),
+            ("Cache-Control", "no-store".to_string()),
+        ],
+        body: serde_json::to_vec(value).expect("answers serialise"),
+    }
 }
 
-fn error(status: u16, kind: &str, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn error(status: u16, kind: &str, message: &str) -> HttpResponse {
     json(
         status,
         &ErrorPayload {
@@ -160,36 +282,30 @@ fn error(status: u16, kind: &str, message: &str) -> Response<std::io::Cursor<Vec
     )
 }
 
-fn respond(request: Request, response: Response<std::io::Cursor<Vec<u8>>>) {
-    // The client may have gone away; there is no one left to tell.
-    let _ = request.respond(response);
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        413 => "Payload Too Large",
+        415 => "Unsupported Media Type",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "Internal Server Error",
+    }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static headers are valid")
-}
-
-fn is_json(request: &Request) -> bool {
-    request.headers().iter().any(|h| {
-        h.field.equiv("Content-Type")
-            && h.value
-                .as_str()
-                .to_ascii_lowercase()
-                .starts_with("application/json")
-    })
-}
-
-fn host_is_ours(request: &Request, bound: SocketAddr) -> bool {
-    let Some(host) = request.headers().iter().find(|h| h.field.equiv("Host")) else {
-        return false;
-    };
-    let host = host.value.as_str();
-    let port = bound.port().to_string();
-    let allowed = [
+fn host_is_ours(host: Option<&str>, bound: SocketAddr) -> bool {
+    let Some(host) = host else { return false };
+    let port = bound.port();
+    [
         format!("{}:{port}", bound.ip()),
         format!("localhost:{port}"),
         format!("127.0.0.1:{port}"),
         format!("[::1]:{port}"),
-    ];
-    allowed.iter().any(|a| a.eq_ignore_ascii_case(host))
+    ]
+    .iter()
+    .any(|allowed| allowed.eq_ignore_ascii_case(host))
 }

@@ -44,10 +44,16 @@ pub struct ImportRequest {
     pub dry_run: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DemoRequest {
     #[serde(default)]
     pub force: bool,
+    /// A bigger (or smaller) municipality than the default, for trying the
+    /// app at scale; the same seed, so still deterministic.
+    #[serde(default)]
+    pub people: Option<usize>,
+    #[serde(default)]
+    pub courses: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -278,7 +284,12 @@ impl Directory {
         if !request.force && !self.store.is_empty()? {
             return Err(CoreError::DirectoryNotEmpty(self.data_dir.display().to_string()));
         }
-        self.write_bundle(&crate::demo::demo_bundle(), false, true)
+        let bundle = crate::demo::generate(
+            crate::demo::DEFAULT_SEED,
+            request.people.unwrap_or(crate::demo::DEFAULT_PEOPLE),
+            request.courses.unwrap_or(crate::demo::DEFAULT_COURSES),
+        );
+        self.write_bundle(&bundle, false, true)
     }
 
     pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {

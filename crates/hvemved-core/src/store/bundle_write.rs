@@ -102,44 +102,36 @@ impl Writer<'_> {
             .optional()?;
 
         let ts = now();
-        let (person_id, uuid, created, row_changed) =
-            match stored {
-                None => {
-                    let uuid = new_uuid();
-                    self.tx.execute(
-                    "INSERT INTO people (uuid, external_id, name, title, unit_id, profession, email, phone,
+        let (person_id, uuid, created, row_changed) = match stored {
+            None => {
+                let uuid = new_uuid();
+                self.tx.prepare_cached("INSERT INTO people (uuid, external_id, name, title, unit_id, profession, email, phone,
                                          location, bio, languages, active, created_at, updated_at, change_seq)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, 0)",
-                    params![
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, 0)")?.execute(params![
                         uuid, p.id, p.name, p.title, unit_id, p.profession, p.email, p.phone,
                         p.location, p.bio, languages, ts
-                    ],
-                )?;
-                    (self.tx.last_insert_rowid(), uuid, true, true)
-                }
-                Some((id, uuid, old_fields, old_unit, active)) => {
-                    let changed = old_fields != fields || old_unit != unit_id || active != "1";
-                    if changed {
-                        self.tx.execute(
-                        "UPDATE people SET name = ?2, title = ?3, unit_id = ?4, profession = ?5, email = ?6,
+                    ])?;
+                (self.tx.last_insert_rowid(), uuid, true, true)
+            }
+            Some((id, uuid, old_fields, old_unit, active)) => {
+                let changed = old_fields != fields || old_unit != unit_id || active != "1";
+                if changed {
+                    self.tx.prepare_cached("UPDATE people SET name = ?2, title = ?3, unit_id = ?4, profession = ?5, email = ?6,
                                 phone = ?7, location = ?8, bio = ?9, languages = ?10, active = 1
-                         WHERE id = ?1",
-                        params![
+                         WHERE id = ?1")?.execute(params![
                             id, p.name, p.title, unit_id, p.profession, p.email, p.phone, p.location,
                             p.bio, languages
-                        ],
-                    )?;
-                    }
-                    (id, uuid, false, changed)
+                        ])?;
                 }
-            };
+                (id, uuid, false, changed)
+            }
+        };
         let skills_changed = self.person_skills(person_id, &p.skills, &ts)?;
         if row_changed || skills_changed {
             let seq = record_change(self.tx, "person", &uuid, "upsert")?;
-            self.tx.execute(
-                "UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1",
-                params![person_id, ts, seq],
-            )?;
+            self.tx
+                .prepare_cached("UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?
+                .execute(params![person_id, ts, seq])?;
             if created {
                 self.report.people_created += 1;
             } else {
@@ -178,29 +170,22 @@ impl Writer<'_> {
                         && *mentor == skill.can_mentor
                         && *learn == skill.wants_to_learn => {}
                 Some(_) => {
-                    self.tx.execute(
-                        "UPDATE person_skills SET level = ?3, can_mentor = ?4, wants_to_learn = ?5, updated_at = ?6
-                         WHERE person_id = ?1 AND skill_id = ?2",
-                        params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts],
-                    )?;
+                    self.tx.prepare_cached("UPDATE person_skills SET level = ?3, can_mentor = ?4, wants_to_learn = ?5, updated_at = ?6
+                         WHERE person_id = ?1 AND skill_id = ?2")?.execute(params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts])?;
                     changed = true;
                 }
                 None => {
-                    self.tx.execute(
-                        "INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
-                         VALUES (?1, ?2, ?3, 'hr', ?4, ?5, ?6)",
-                        params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts],
-                    )?;
+                    self.tx.prepare_cached("INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
+                         VALUES (?1, ?2, ?3, 'hr', ?4, ?5, ?6)")?.execute(params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts])?;
                     changed = true;
                 }
             }
         }
         for (skill_id, (_, _, _, source)) in &stored {
             if source == "hr" && !listed.contains(skill_id) {
-                self.tx.execute(
-                    "DELETE FROM person_skills WHERE person_id = ?1 AND skill_id = ?2",
-                    params![person_id, skill_id],
-                )?;
+                self.tx
+                    .prepare_cached("DELETE FROM person_skills WHERE person_id = ?1 AND skill_id = ?2")?
+                    .execute(params![person_id, skill_id])?;
                 changed = true;
             }
         }
@@ -246,29 +231,23 @@ impl Writer<'_> {
         let (course_id, uuid, created, row_changed) = match stored {
             None => {
                 let uuid = new_uuid();
-                self.tx.execute(
-                    "INSERT INTO courses (uuid, external_id, title, kind, provider, start_date, end_date, location,
+                self.tx.prepare_cached("INSERT INTO courses (uuid, external_id, title, kind, provider, start_date, end_date, location,
                                           summary, key_takeaways, created_at, updated_at, change_seq)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 0)",
-                    params![
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 0)")?.execute(params![
                         uuid, c.id, c.title, c.kind, c.provider, c.date, c.end_date, c.location, c.summary,
                         c.key_takeaways, ts
-                    ],
-                )?;
+                    ])?;
                 (self.tx.last_insert_rowid(), uuid, true, true)
             }
             Some((id, uuid, old)) => {
                 let changed = old != fields;
                 if changed {
-                    self.tx.execute(
-                        "UPDATE courses SET title = ?2, kind = ?3, provider = ?4, start_date = ?5, end_date = ?6,
+                    self.tx.prepare_cached("UPDATE courses SET title = ?2, kind = ?3, provider = ?4, start_date = ?5, end_date = ?6,
                                 location = ?7, summary = ?8, key_takeaways = ?9
-                         WHERE id = ?1",
-                        params![
+                         WHERE id = ?1")?.execute(params![
                             id, c.title, c.kind, c.provider, c.date, c.end_date, c.location, c.summary,
                             c.key_takeaways
-                        ],
-                    )?;
+                        ])?;
                 }
                 (id, uuid, false, changed)
             }
@@ -277,10 +256,9 @@ impl Writer<'_> {
         let attendance_changed = self.attendance(course_id, &c.attendees, &ts)?;
         if row_changed || skills_changed || attendance_changed {
             let seq = record_change(self.tx, "course", &uuid, "upsert")?;
-            self.tx.execute(
-                "UPDATE courses SET updated_at = ?2, change_seq = ?3 WHERE id = ?1",
-                params![course_id, ts, seq],
-            )?;
+            self.tx
+                .prepare_cached("UPDATE courses SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?
+                .execute(params![course_id, ts, seq])?;
             if created {
                 self.report.courses_created += 1;
             } else {
@@ -308,16 +286,14 @@ impl Writer<'_> {
             return Ok(false);
         }
         for gone in stored.difference(&wanted_set) {
-            self.tx.execute(
-                "DELETE FROM course_skills WHERE course_id = ?1 AND skill_id = ?2",
-                params![course_id, gone],
-            )?;
+            self.tx
+                .prepare_cached("DELETE FROM course_skills WHERE course_id = ?1 AND skill_id = ?2")?
+                .execute(params![course_id, gone])?;
         }
         for new in wanted.iter().filter(|id| !stored.contains(id)) {
-            self.tx.execute(
-                "INSERT INTO course_skills (course_id, skill_id) VALUES (?1, ?2)",
-                params![course_id, new],
-            )?;
+            self.tx
+                .prepare_cached("INSERT INTO course_skills (course_id, skill_id) VALUES (?1, ?2)")?
+                .execute(params![course_id, new])?;
         }
         Ok(true)
     }
@@ -345,18 +321,14 @@ impl Writer<'_> {
         let stored_ids: HashSet<i64> = stored.iter().map(|(id, _)| *id).collect();
         let mut changed = false;
         for (person_id, uuid) in stored.iter().filter(|(id, _)| !wanted_ids.contains(id)) {
-            self.tx.execute(
-                "DELETE FROM attendance WHERE course_id = ?1 AND person_id = ?2",
-                params![course_id, person_id],
-            )?;
+            self.tx
+                .prepare_cached("DELETE FROM attendance WHERE course_id = ?1 AND person_id = ?2")?
+                .execute(params![course_id, person_id])?;
             record_change(self.tx, "person", uuid, "upsert")?;
             changed = true;
         }
         for (person_id, uuid) in wanted.iter().filter(|(id, _)| !stored_ids.contains(id)) {
-            self.tx.execute(
-                "INSERT INTO attendance (course_id, person_id, role, updated_at) VALUES (?1, ?2, 'deltager', ?3)",
-                params![course_id, person_id, ts],
-            )?;
+            self.tx.prepare_cached("INSERT INTO attendance (course_id, person_id, role, updated_at) VALUES (?1, ?2, 'deltager', ?3)")?.execute(params![course_id, person_id, ts])?;
             record_change(self.tx, "person", uuid, "upsert")?;
             changed = true;
         }
@@ -387,11 +359,8 @@ impl Writer<'_> {
                     let uuid = new_uuid();
                     let seq = record_change(self.tx, "unit", &uuid, "upsert")?;
                     let ts = now();
-                    self.tx.execute(
-                        "INSERT INTO units (uuid, parent_id, name, kind, created_at, updated_at, change_seq)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
-                        params![uuid, parent, name, UnitKind::at_depth(depth).as_str(), ts, seq],
-                    )?;
+                    self.tx.prepare_cached("INSERT INTO units (uuid, parent_id, name, kind, created_at, updated_at, change_seq)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)")?.execute(params![uuid, parent, name, UnitKind::at_depth(depth).as_str(), ts, seq])?;
                     self.report.units_created += 1;
                     self.tx.last_insert_rowid()
                 }
@@ -418,10 +387,7 @@ impl Writer<'_> {
                 let uuid = new_uuid();
                 let seq = record_change(self.tx, "skill", &uuid, "upsert")?;
                 let ts = now();
-                self.tx.execute(
-                    "INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)",
-                    params![uuid, name, ts, seq],
-                )?;
+                self.tx.prepare_cached("INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)")?.execute(params![uuid, name, ts, seq])?;
                 self.report.skills_created += 1;
                 self.tx.last_insert_rowid()
             }

@@ -294,18 +294,35 @@ impl Store {
     pub fn indexable_people(&self, only: Option<&[i64]>) -> Result<Vec<IndexablePerson>> {
         let conn = self.conn();
         let units = Units::load(conn)?;
-        let mut skills_of_course = course_skill_names(conn)?;
+        let filter = only.map(|ids| serde_json::to_string(ids).expect("numbers serialise"));
+        // Only the courses these people attended: a search shows evidence for
+        // ten people, and must not read every report in the directory for it.
+        let mut course_skills: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT cs.course_id, s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id
+             WHERE cs.course_id IN (SELECT a.course_id FROM attendance a
+                                    WHERE ?1 IS NULL OR a.person_id IN (SELECT value FROM json_each(?1)))
+             ORDER BY cs.rowid",
+        )?;
+        for row in stmt.query_map(params![filter], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })? {
+            let (course, skill) = row?;
+            course_skills.entry(course).or_default().push(skill);
+        }
         let mut courses: HashMap<i64, (String, Option<String>, String, Vec<String>)> = HashMap::new();
-        for row in conn
-            .prepare("SELECT id, title, start_date, provider, summary, key_takeaways FROM courses")?
-            .query_map([], |r| {
-                let parts: [Option<String>; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, parts))
-            })?
-        {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title, start_date, provider, summary, key_takeaways FROM courses
+             WHERE id IN (SELECT a.course_id FROM attendance a
+                          WHERE ?1 IS NULL OR a.person_id IN (SELECT value FROM json_each(?1)))",
+        )?;
+        for row in stmt.query_map(params![filter], |r| {
+            let parts: [Option<String>; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, parts))
+        })? {
             let (id, title, date, parts) = row?;
             let text = parts.into_iter().flatten().collect::<Vec<_>>().join("\n");
-            let skills = skills_of_course.remove(&id).unwrap_or_default();
+            let skills = course_skills.remove(&id).unwrap_or_default();
             courses.insert(id, (title, date, text, skills));
         }
 
@@ -314,7 +331,6 @@ impl Store {
              FROM people WHERE active = 1 AND (?1 IS NULL OR id IN (SELECT value FROM json_each(?1)))
              ORDER BY id",
         )?;
-        let filter = only.map(|ids| serde_json::to_string(ids).expect("numbers serialise"));
         let rows = stmt
             .query_map(params![filter], |r| {
                 let languages: String = r.get(8)?;

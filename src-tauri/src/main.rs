@@ -1,0 +1,183 @@
+//! The Hvem ved? desktop app: one window around `ui/`, whose every call goes
+//! through the core's command list (`hvemved_core::api::dispatch`). No
+//! business logic lives here — only the window, the data directory, native
+//! file dialogs, and the security fences around the page.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use hvemved_core::api::{dispatch, DemoRequest, Directory};
+use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
+use hvemved_core::ErrorPayload;
+use serde::Serialize;
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri_plugin_dialog::DialogExt;
+
+struct AppState {
+    directory: Mutex<Directory>,
+}
+
+/// The one door from the page into the core.
+#[tauri::command]
+fn api(
+    state: tauri::State<'_, AppState>,
+    cmd: String,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, ErrorPayload> {
+    let mut directory = state
+        .directory
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    dispatch(&mut directory, &cmd, args).map_err(|e| e.payload())
+}
+
+#[derive(Serialize)]
+struct PickedFile {
+    name: String,
+    text: String,
+}
+
+/// A native dialog picks the bundle, and Rust reads it: the page never gets
+/// file system access.
+#[tauri::command]
+async fn pick_bundle_file(app: tauri::AppHandle) -> Result<Option<PickedFile>, ErrorPayload> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter("Hvem ved?-bundt (JSON)", &["json"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| io_payload(&e.to_string()))?;
+    let size = std::fs::metadata(&path)
+        .map_err(|e| io_payload(&e.to_string()))?
+        .len();
+    if size > hvemved_core::api::MAX_BUNDLE_BYTES {
+        return Err(ErrorPayload {
+            kind: "invalid_input".into(),
+            message: format!("{} er for stor til at være et bundt", path.display()),
+            details: Vec::new(),
+        });
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some(PickedFile { name, text }))
+}
+
+/// Writes the export where the user chooses in a native save dialog.
+#[tauri::command]
+async fn save_export_file(app: tauri::AppHandle) -> Result<Option<String>, ErrorPayload> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_file_name("hvemved-eksport.json")
+        .add_filter("JSON", &["json"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| io_payload(&e.to_string()))?;
+    let state = app.state::<AppState>();
+    let bundle = {
+        let mut directory = state
+            .directory
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        dispatch(&mut directory, "export_bundle", serde_json::Value::Null).map_err(|e| e.payload())?
+    };
+    let json = serde_json::to_string_pretty(&bundle).expect("bundles serialise");
+    std::fs::write(&path, json).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn io_payload(message: &str) -> ErrorPayload {
+    ErrorPayload {
+        kind: "io".into(),
+        message: message.to_string(),
+        details: Vec::new(),
+    }
+}
+
+/// `--data-dir DIR`, else `HVEMVED_DATA_DIR`, else the per-user data directory.
+fn data_dir() -> Result<PathBuf, String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args
+                .next()
+                .map(PathBuf::from)
+                .ok_or("--data-dir needs a directory".into());
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Ok(PathBuf::from(dir));
+        }
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV) {
+        return Ok(PathBuf::from(dir));
+    }
+    default_data_dir().map_err(|e| e.to_string())
+}
+
+/// Opens the directory; an empty one gets the demo municipality, marked as
+/// demo data in the UI, so a first start shows something real-looking.
+fn open_directory() -> Result<Directory, String> {
+    let dir = data_dir()?;
+    let mut directory = Directory::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if directory.is_empty().map_err(|e| e.to_string())? {
+        directory
+            .load_demo(&DemoRequest::default())
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(directory)
+}
+
+/// Only the app's own pages may be shown; a link elsewhere is not followed.
+fn is_app_url(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
+fn main() {
+    let directory = match open_directory() {
+        Ok(directory) => directory,
+        Err(message) => {
+            eprintln!("Hvem ved? could not open its directory: {message}");
+            std::process::exit(2);
+        }
+    };
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState {
+            directory: Mutex::new(directory),
+        })
+        .invoke_handler(tauri::generate_handler![api, pick_bundle_file, save_export_file])
+        .setup(|app| {
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("Hvem ved?")
+                .inner_size(1280.0, 800.0)
+                .min_inner_size(640.0, 480.0)
+                .on_navigation(is_app_url)
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Hvem ved? stopped: {e}");
+        std::process::exit(2);
+    }
+}

@@ -1,0 +1,184 @@
+// End-to-end test of the real desktop app: the release binary in a real
+// WebKitGTK window under Xvfb, driven through tauri-driver and WebKit's
+// WebDriver. It searches, opens a person and visits every screen, saves a
+// screenshot of each into docs/screenshots/, and measures the time from
+// starting the binary to the first search results on screen and the app's
+// memory (the app process plus its WebKit processes), with the demo
+// municipality and with a 10 000-person directory.
+//
+// Needs: DISPLAY (xvfb-run), tauri-driver on PATH, WebKitWebDriver, and the
+// binaries built: the app (HVEMVED_DESKTOP_BIN, default the debug build
+// target/debug/hvemved-desktop; measure with the release build) and the CLI
+// (HVEMVED_BIN, default target/release/hvemved) that makes the big directory.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const APP = resolve(root, process.env.HVEMVED_DESKTOP_BIN ?? 'target/debug/hvemved-desktop');
+const CLI = resolve(root, process.env.HVEMVED_BIN ?? 'target/release/hvemved');
+const SHOTS = join(root, 'docs/screenshots');
+const PORT = 4444 + (process.pid % 1000);
+const DRIVER = `http://127.0.0.1:${PORT}`;
+
+let driver;
+const dataDirs = [];
+
+async function wd(method, path, body) {
+  const response = await fetch(DRIVER + path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+async function waitFor(what, fn, timeoutMs = 20000) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const value = await fn();
+      // An empty list of elements is not there yet.
+      if (value && !(Array.isArray(value) && value.length === 0)) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? ': ' + last.message : ''}`);
+}
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const find = (session, css) => wd('POST', `/session/${session}/elements`, { using: 'css selector', value: css });
+const textOf = (session, el) => wd('GET', `/session/${session}/element/${el[ELEMENT]}/text`);
+const click = (session, el) => wd('POST', `/session/${session}/element/${el[ELEMENT]}/click`, {});
+const type = (session, el, text) => wd('POST', `/session/${session}/element/${el[ELEMENT]}/value`, { text });
+
+async function screenshot(session, name) {
+  // A round-trip first, so the picture is not the frame before the last change.
+  await wd('POST', `/session/${session}/execute/sync`, { script: 'return document.title', args: [] });
+  const png = await wd('GET', `/session/${session}/screenshot`);
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(SHOTS, name), Buffer.from(png, 'base64'));
+}
+
+/** Resident memory in MB of the app started on `dataDir` and every process
+ *  below it (WebKit's web and network processes). */
+function memoryMb(dataDir) {
+  const pids = execFileSync('pgrep', ['-f', `${APP} --data-dir ${dataDir}`]).toString().trim().split('\n').filter(Boolean);
+  const all = new Set(pids);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || all.has(entry)) continue;
+      try {
+        const ppid = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+        if (all.has(ppid)) { all.add(entry); grew = true; }
+      } catch { /* the process ended meanwhile */ }
+    }
+  }
+  let kb = 0;
+  for (const pid of all) {
+    try {
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+      kb += Number(line?.match(/\d+/)?.[0] ?? 0);
+    } catch { /* gone */ }
+  }
+  return kb / 1024;
+}
+
+/** Starts the app on a data directory and returns the WebDriver session. */
+async function startApp(dataDir) {
+  const started = Date.now();
+  const session = await wd('POST', '/session', {
+    capabilities: {
+      alwaysMatch: {
+        browserName: 'wry',
+        'tauri:options': { application: APP, args: ['--data-dir', dataDir] },
+      },
+    },
+  });
+  return { id: session.sessionId, started };
+}
+
+async function searchAndWait(session, query) {
+  const [input] = await waitFor('the search field', () => find(session, 'input[type=search]'));
+  await type(session, input, query);
+  return waitFor('search results', async () => {
+    const cards = await find(session, '.card__link');
+    return cards.length > 0 ? cards : null;
+  });
+}
+
+before(async () => {
+  driver = spawn('tauri-driver', ['--port', String(PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitFor('tauri-driver', async () => (await fetch(DRIVER + '/status')).ok);
+});
+
+after(async () => {
+  // SIGTERM, not SIGKILL: a killed driver leaves WebKitWebDriver behind.
+  driver?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the demo municipality: search, open a person and visit every screen', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hvemved-e2e-'));
+  dataDirs.push(dataDir);
+  const session = await startApp(dataDir);
+  try {
+    const cards = await searchAndWait(session.id, 'mentalisering');
+    const firstResultMs = Date.now() - session.started;
+    const name = await textOf(session.id, cards[0]);
+    assert.ok(name.length > 3, 'the first card names a person');
+    await waitFor('the Demodata marker', async () => (await find(session.id, '#demo-badge:not([hidden])')).length > 0);
+    const mem = memoryMb(dataDir);
+    console.log(`# demo municipality: first results after ${firstResultMs} ms; memory ${mem.toFixed(0)} MB`);
+    await screenshot(session.id, 'desktop-search.png');
+
+    await click(session.id, cards[0]);
+    await waitFor('the profile', async () => {
+      const [h1] = await find(session.id, 'main h1');
+      return h1 && (await textOf(session.id, h1)) === name;
+    });
+    await screenshot(session.id, 'desktop-person.png');
+
+    for (const [route, file] of [['courses', 'desktop-courses.png'], ['import', 'desktop-import.png']]) {
+      const [link] = await find(session.id, `#site-nav a[data-route=${route}]`);
+      await click(session.id, link);
+      await waitFor(`the ${route} screen`, async () => {
+        const [current] = await find(session.id, `#site-nav a[data-route=${route}][aria-current=page]`);
+        return current;
+      });
+      await screenshot(session.id, file);
+    }
+  } finally {
+    await wd('DELETE', `/session/${session.id}`);
+  }
+});
+
+test('a 10 000-person directory: time to first results and memory', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hvemved-e2e-10k-'));
+  dataDirs.push(dataDir);
+  execFileSync(CLI, ['--data-dir', dataDir, 'demo', '--people', '10000', '--courses', '4000']);
+  const session = await startApp(dataDir);
+  try {
+    const cards = await searchAndWait(session.id, 'mentalisering');
+    const firstResultMs = Date.now() - session.started;
+    assert.ok(cards.length > 0);
+    const mem = memoryMb(dataDir);
+    console.log(`# 10 000 people: first results after ${firstResultMs} ms; memory ${mem.toFixed(0)} MB`);
+  } finally {
+    await wd('DELETE', `/session/${session.id}`);
+  }
+});

@@ -9,6 +9,7 @@ import * as searchScreen from './screens/search.js';
 import * as personScreen from './screens/person.js';
 import * as coursesScreen from './screens/courses.js';
 import * as importScreen from './screens/importexport.js';
+import * as thesaurusScreen from './screens/thesaurus.js';
 
 const main = document.getElementById('main');
 const state = {
@@ -35,6 +36,7 @@ function resolve({ segments }) {
   if (first === 'person' && second) return { name: 'person', module: personScreen, id: second };
   if (first === 'kurser') return { name: 'courses', module: coursesScreen, sub: second || null };
   if (first === 'import') return { name: 'import', module: importScreen };
+  if (first === 'begreber') return { name: 'thesaurus', module: thesaurusScreen };
   return { name: 'notfound', module: { render: renderNotFound } };
 }
 

@@ -34,6 +34,24 @@ pub struct CourseReport {
 impl Store {
     /// Reports newest first; with a query, those whose text holds every word.
     pub fn course_list(&self, query: &str, limit: usize) -> Result<Vec<CourseReport>> {
+        self.courses_matching(query, None, limit)
+    }
+
+    /// One report by its external id, read on its own rather than picked out
+    /// of the whole list.
+    pub fn course_report(&self, external_id: &str) -> Result<CourseReport> {
+        self.courses_matching("", Some(external_id), 1)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| CoreError::InvalidInput(format!("no course with id \"{external_id}\"")))
+    }
+
+    fn courses_matching(
+        &self,
+        query: &str,
+        external_id: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<CourseReport>> {
         let conn = self.conn();
         let words: Vec<String> = query
             .split_whitespace()
@@ -45,7 +63,7 @@ impl Store {
             "SELECT c.id, c.external_id, c.title, c.kind, c.provider, c.start_date, c.end_date, c.location,
                     c.summary, c.key_takeaways
              FROM courses c
-             WHERE NOT EXISTS (
+             WHERE (?3 IS NULL OR c.external_id = ?3) AND NOT EXISTS (
                  SELECT 1 FROM json_each(?1) w
                  WHERE instr(lower(c.title || ' ' || coalesce(c.provider, '') || ' ' || coalesce(c.summary, '')
                                    || ' ' || coalesce(c.key_takeaways, '')), w.value) = 0)
@@ -53,24 +71,27 @@ impl Store {
              LIMIT ?2",
         )?;
         let rows = stmt
-            .query_map(params![words_json, limit as i64], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    CourseReport {
-                        id: r.get(1)?,
-                        title: r.get(2)?,
-                        kind: r.get(3)?,
-                        provider: r.get(4)?,
-                        date: r.get(5)?,
-                        end_date: r.get(6)?,
-                        location: r.get(7)?,
-                        summary: r.get(8)?,
-                        key_takeaways: r.get(9)?,
-                        skills: Vec::new(),
-                        attendees: Vec::new(),
-                    },
-                ))
-            })?
+            .query_map(
+                params![words_json, limit.min(i64::MAX as usize) as i64, external_id],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        CourseReport {
+                            id: r.get(1)?,
+                            title: r.get(2)?,
+                            kind: r.get(3)?,
+                            provider: r.get(4)?,
+                            date: r.get(5)?,
+                            end_date: r.get(6)?,
+                            location: r.get(7)?,
+                            summary: r.get(8)?,
+                            key_takeaways: r.get(9)?,
+                            skills: Vec::new(),
+                            attendees: Vec::new(),
+                        },
+                    ))
+                },
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut reports = Vec::with_capacity(rows.len());
         let mut skill_stmt = conn.prepare_cached(
@@ -98,13 +119,6 @@ impl Store {
             reports.push(report);
         }
         Ok(reports)
-    }
-
-    pub fn course_report(&self, external_id: &str) -> Result<CourseReport> {
-        self.course_list("", usize::MAX >> 1)?
-            .into_iter()
-            .find(|c| c.id == external_id)
-            .ok_or_else(|| CoreError::InvalidInput(format!("no course with id \"{external_id}\"")))
     }
 
     /// Marks who among the attendees wrote the report; the others are

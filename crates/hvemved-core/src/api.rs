@@ -265,6 +265,7 @@ impl Directory {
             })?
         };
         if !dry_run {
+            self.store.checkpoint()?;
             self.after_write()?;
         }
         Ok(report)

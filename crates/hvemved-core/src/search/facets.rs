@@ -2,11 +2,10 @@
 //! language, willing to mentor) and the counts per value the UI shows next
 //! to each filter.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::UNIT_PATH_SEPARATOR;
 use crate::store::PersonFacts;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -84,35 +83,38 @@ pub struct Facets {
 }
 
 impl Facets {
+    /// Languages are counted as stored: the store lower-cases them.
     pub fn count<'a>(people: impl Iterator<Item = (&'a PersonFacts, u8)>) -> Facets {
-        let mut departments = BTreeMap::new();
-        let mut professions = BTreeMap::new();
-        let mut levels = BTreeMap::new();
-        let mut languages = BTreeMap::new();
+        let mut departments: HashMap<&str, usize> = HashMap::new();
+        let mut professions: HashMap<&str, usize> = HashMap::new();
+        let mut levels = [0usize; 5];
+        let mut languages: HashMap<&str, usize> = HashMap::new();
         let mut can_mentor = 0;
         for (facts, best_level) in people {
-            for depth in 1..=facts.units.len().min(2) {
-                *departments
-                    .entry(facts.units[..depth].join(UNIT_PATH_SEPARATOR))
-                    .or_insert(0) += 1;
+            for department in facts.departments.iter() {
+                *departments.entry(department).or_insert(0) += 1;
             }
             if let Some(profession) = &facts.profession {
-                *professions.entry(profession.clone()).or_insert(0) += 1;
+                *professions.entry(profession).or_insert(0) += 1;
             }
-            for level in 1..=best_level.min(5) {
-                *levels.entry(level.to_string()).or_insert(0) += 1;
+            for count in levels.iter_mut().take(usize::from(best_level.min(5))) {
+                *count += 1;
             }
             for language in &facts.languages {
-                *languages.entry(language.to_lowercase()).or_insert(0) += 1;
+                *languages.entry(language).or_insert(0) += 1;
             }
             can_mentor += usize::from(facts.can_mentor);
         }
         Facets {
             departments: sorted(departments),
             professions: sorted(professions),
-            levels: levels
-                .into_iter()
-                .map(|(value, count)| FacetCount { value, count })
+            levels: (1..)
+                .zip(levels)
+                .take_while(|(_, count)| *count > 0)
+                .map(|(level, count)| FacetCount {
+                    value: u8::to_string(&level),
+                    count,
+                })
                 .collect(),
             languages: sorted(languages),
             can_mentor,
@@ -121,10 +123,13 @@ impl Facets {
 }
 
 /// Most frequent first, then alphabetical, as a filter list is read.
-fn sorted(counts: BTreeMap<String, usize>) -> Vec<FacetCount> {
+fn sorted(counts: HashMap<&str, usize>) -> Vec<FacetCount> {
     let mut list: Vec<FacetCount> = counts
         .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
+        .map(|(value, count)| FacetCount {
+            value: value.to_string(),
+            count,
+        })
         .collect();
     list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     list
@@ -137,6 +142,9 @@ mod tests {
     fn person(units: &[&str], profession: &str, languages: &[&str], can_mentor: bool) -> PersonFacts {
         PersonFacts {
             units: units.iter().map(|s| s.to_string()).collect(),
+            departments: (1..=units.len().min(2))
+                .map(|depth| units[..depth].join(crate::model::UNIT_PATH_SEPARATOR))
+                .collect(),
             profession: Some(profession.to_string()),
             languages: languages.iter().map(|s| s.to_string()).collect(),
             can_mentor,

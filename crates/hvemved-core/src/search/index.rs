@@ -14,6 +14,7 @@
 //! scratch when it is missing, unreadable, of another schema, or ahead of the
 //! store (a restored backup).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -27,7 +28,7 @@ use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
-use crate::store::{CourseEvidence, PersonEvidence, Store};
+use crate::store::{CourseEvidence, PersonEvidence, PersonFacts, Store};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
 const SCHEMA_VERSION: u32 = 2;
@@ -107,6 +108,9 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     applied_seq: i64,
     vocabulary: Arc<Vocabulary>,
+    /// Each active person's unit, profession, languages and mentor
+    /// willingness, kept in step with the index for filters and facets.
+    people: Arc<HashMap<i64, PersonFacts>>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -147,7 +151,7 @@ impl SearchIndex {
     /// Opens the index in `dir` and brings it up to date with the store,
     /// rebuilding it when it cannot be used as it is.
     pub fn open_in_sync(dir: &Path, store: &Store) -> Result<SearchIndex> {
-        match Self::open_existing(dir) {
+        match Self::open_existing(dir, store) {
             Some(mut index) => match index.catch_up_or_rebuild_needed(store) {
                 Ok(true) => Ok(index),
                 Ok(false) | Err(_) => {
@@ -159,7 +163,7 @@ impl SearchIndex {
         }
     }
 
-    fn open_existing(dir: &Path) -> Option<SearchIndex> {
+    fn open_existing(dir: &Path, store: &Store) -> Option<SearchIndex> {
         let index = Index::open_in_dir(dir).ok()?;
         let payload: CommitPayload =
             serde_json::from_str(index.load_metas().ok()?.payload.as_deref()?).ok()?;
@@ -170,10 +174,10 @@ impl SearchIndex {
         if index.schema() != expected {
             return None;
         }
-        Self::with_index(index, fields, payload.seq).ok()
+        Self::with_index(index, fields, payload.seq, store).ok()
     }
 
-    fn with_index(index: Index, fields: Fields, applied_seq: i64) -> Result<SearchIndex> {
+    fn with_index(index: Index, fields: Fields, applied_seq: i64, store: &Store) -> Result<SearchIndex> {
         register_analyzers(&index);
         let reader: IndexReader = index
             .reader_builder()
@@ -186,6 +190,7 @@ impl SearchIndex {
             fields,
             applied_seq,
             vocabulary,
+            people: Arc::new(store.all_person_facts()?),
         })
     }
 
@@ -221,7 +226,7 @@ impl SearchIndex {
         std::fs::rename(&fresh, dir).map_err(|e| CoreError::io(dir, e))?;
         remove_dir_if_present(&old)?;
         let index = Index::open_in_dir(dir)?;
-        Self::with_index(index, schema().1, seq)
+        Self::with_index(index, schema().1, seq, store)
     }
 
     /// Applies the changes since the index's change number. Returns false
@@ -263,6 +268,9 @@ impl SearchIndex {
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         self.vocabulary = Arc::new(Vocabulary::load(&self.reader.searcher(), &self.fields)?);
+        if !changes.people.is_empty() {
+            self.people = Arc::new(store.all_person_facts()?);
+        }
         self.applied_seq = store_seq;
         Ok(true)
     }
@@ -290,6 +298,10 @@ impl SearchIndex {
 
     pub(crate) fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
+    }
+
+    pub(crate) fn person_facts(&self, person: i64) -> Option<&PersonFacts> {
+        self.people.get(&person)
     }
 }
 

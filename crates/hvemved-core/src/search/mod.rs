@@ -112,13 +112,11 @@ pub fn search(
     let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
     let candidates = rank::rank_people(&searcher, &fields, &expansion.groups, today)?;
 
-    let ids: Vec<i64> = candidates.keys().copied().collect();
-    let facts = store.person_facts(&ids)?;
     let mut ranked: Vec<(i64, f32)> = candidates
         .iter()
         .filter(|(id, c)| {
-            facts
-                .get(id)
+            index
+                .person_facts(**id)
                 .is_some_and(|f| request.filters.admits(f, c.best_level))
         })
         .map(|(id, c)| (*id, c.score))
@@ -126,7 +124,7 @@ pub fn search(
     response.facets = Facets::count(
         ranked
             .iter()
-            .filter_map(|(id, _)| Some((facts.get(id)?, candidates[id].best_level))),
+            .filter_map(|(id, _)| Some((index.person_facts(*id)?, candidates[id].best_level))),
     );
     response.total = ranked.len();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -134,7 +132,7 @@ pub fn search(
 
     let top_ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
     let mut people: std::collections::HashMap<i64, _> = store
-        .indexable_people(Some(&top_ids))?
+        .indexable_people(&top_ids)?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();

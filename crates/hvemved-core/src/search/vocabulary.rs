@@ -21,6 +21,11 @@ const MAX_FUZZY: usize = 6;
 pub struct Vocabulary {
     /// Sorted by word; with the number of documents holding it.
     words: Vec<(String, u32)>,
+    /// Every place inside a word where a compound part can begin (a word's
+    /// index and a byte offset at least `MIN_REST` letters in), sorted by
+    /// the rest of the word from there: the words holding a part are one
+    /// binary search away instead of a scan of the whole vocabulary.
+    inner_starts: Vec<(u32, u16)>,
 }
 
 impl Vocabulary {
@@ -37,7 +42,27 @@ impl Vocabulary {
                 _ => merged.push((word, count)),
             }
         }
-        Ok(Vocabulary { words: merged })
+        Ok(Vocabulary::from_sorted(merged))
+    }
+
+    fn from_sorted(words: Vec<(String, u32)>) -> Vocabulary {
+        let mut inner_starts: Vec<(u32, u16)> = Vec::new();
+        for (i, (word, _)) in words.iter().enumerate() {
+            let Ok(index) = u32::try_from(i) else { break };
+            for (at, _) in word.char_indices().skip(MIN_REST) {
+                match u16::try_from(at) {
+                    Ok(at) if word.len() - usize::from(at) >= MIN_PART => inner_starts.push((index, at)),
+                    _ => break,
+                }
+            }
+        }
+        let tail = |&(i, at): &(u32, u16)| &words[i as usize].0[usize::from(at)..];
+        inner_starts.sort_unstable_by(|a, b| tail(a).cmp(tail(b)));
+        Vocabulary { words, inner_starts }
+    }
+
+    fn tail(&self, (i, at): (u32, u16)) -> &str {
+        &self.words[i as usize].0[usize::from(at)..]
     }
 
     pub fn len(&self) -> usize {
@@ -62,11 +87,34 @@ impl Vocabulary {
         if part.chars().count() < MIN_PART {
             return Vec::new();
         }
-        let mut found: Vec<(&str, u32)> = self
-            .words
+        let first = self.words.partition_point(|(w, _)| w.as_str() < part);
+        let starting = self.words[first..]
             .iter()
-            .filter(|(word, _)| word.len() > part.len() && self.is_compound_of(word, part))
-            .map(|(word, n)| (word.as_str(), *n))
+            .take_while(|(w, _)| w.starts_with(part))
+            .enumerate()
+            .map(|(k, _)| ((first + k) as u32, 0u16));
+        let from = self.inner_starts.partition_point(|&s| self.tail(s) < part);
+        let inside = self.inner_starts[from..]
+            .iter()
+            .take_while(|&&s| self.tail(s).starts_with(part))
+            .copied();
+        let mut matched: Vec<u32> = starting
+            .chain(inside)
+            .filter(|&(i, at)| {
+                let word = self.words[i as usize].0.as_str();
+                let at = usize::from(at);
+                is_compound_at(word, part, at) && !self.longer_word_ends_here(word, at, at + part.len())
+            })
+            .map(|(i, _)| i)
+            .collect();
+        matched.sort_unstable();
+        matched.dedup();
+        let mut found: Vec<(&str, u32)> = matched
+            .into_iter()
+            .map(|i| {
+                let (word, n) = &self.words[i as usize];
+                (word.as_str(), *n)
+            })
             .collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         found.into_iter().take(MAX_COMPOUNDS).map(|(w, _)| w).collect()
@@ -170,12 +218,6 @@ pub fn max_edits(len: usize) -> usize {
 }
 
 impl Vocabulary {
-    fn is_compound_of(&self, word: &str, part: &str) -> bool {
-        word.match_indices(part).any(|(at, _)| {
-            is_compound_at(word, part, at) && !self.longer_word_ends_here(word, at, at + part.len())
-        })
-    }
-
     /// Whether the part is really the tail of a longer known word: "dannelse"
     /// in "voksenuddannelse" is the end of "uddannelse", not a part of its own.
     fn longer_word_ends_here(&self, word: &str, start: usize, end: usize) -> bool {
@@ -265,7 +307,7 @@ mod tests {
     fn vocabulary(words: &[&str]) -> Vocabulary {
         let mut words: Vec<(String, u32)> = words.iter().map(|w| (w.to_string(), 1)).collect();
         words.sort();
-        Vocabulary { words }
+        Vocabulary::from_sorted(words)
     }
 
     #[test]
@@ -290,6 +332,58 @@ mod tests {
             v.compounds_containing("ung").is_empty(),
             "short parts are not matched"
         );
+    }
+
+    #[test]
+    fn the_part_lookup_finds_what_a_scan_of_every_word_finds() {
+        let words = [
+            "hashmisbrug",
+            "misbrugsbehandler",
+            "misbrug",
+            "alkoholmisbrugsbehandling",
+            "misbrugsmisbrug",
+            "uddannelse",
+            "voksenuddannelse",
+            "identitetsdannelse",
+            "børnehavebørn",
+            "børnesyn",
+            "skolebørnsbørn",
+            "forebyggelse",
+            "rusmiddelforebyggelse",
+            "rusmiddelforebyggende",
+            "ældreomsorg",
+            "sundhedsplejerske",
+            "plejeskolesundhed",
+            "skole",
+            "skolesundhed",
+        ];
+        let v = vocabulary(&words);
+        for part in [
+            "misbrug",
+            "dannelse",
+            "børn",
+            "forebyggelse",
+            "sundhed",
+            "skole",
+            "pleje",
+            "rusmiddel",
+        ] {
+            let mut expected: Vec<&str> = v
+                .words
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .filter(|w| {
+                    w.len() > part.len()
+                        && w.match_indices(part).any(|(at, _)| {
+                            is_compound_at(w, part, at) && !v.longer_word_ends_here(w, at, at + part.len())
+                        })
+                })
+                .collect();
+            expected.sort();
+            let mut found = v.compounds_containing(part);
+            found.sort();
+            assert_eq!(found, expected, "{part}");
+        }
     }
 
     #[test]

@@ -71,6 +71,23 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
+    /// Runs `work` in one read transaction, so that it sees one moment of
+    /// the directory and takes the file locks once rather than per statement.
+    pub fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Moves the write-ahead log into the database file and empties it, so
+    /// that reads after a large import come from the memory-mapped file.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -2,8 +2,9 @@
 //! counts, and the per-person documents the search index is built from.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
 use crate::bundle::types::{Bundle, BundleCourse, BundlePerson, BundleSkill};
@@ -33,7 +34,11 @@ pub struct IndexablePerson {
 /// A person's unit path, profession, languages and mentor willingness.
 #[derive(Debug, Clone, Default)]
 pub struct PersonFacts {
-    pub units: Vec<String>,
+    /// Shared by everyone in the same unit.
+    pub units: Arc<[String]>,
+    /// The unit's forvaltning and afdeling as the department facet names
+    /// them ("Børn og Familie", "Børn og Familie / PPR"); shared like `units`.
+    pub departments: Arc<[String]>,
     pub profession: Option<String>,
     pub languages: Vec<String>,
     pub can_mentor: bool,
@@ -238,29 +243,55 @@ impl Store {
     }
 
     /// What filters and facets need to know of the given people.
-    pub fn person_facts(&self, ids: &[i64]) -> Result<HashMap<i64, PersonFacts>> {
+    /// Every active person's unit path, profession, languages and mentor
+    /// willingness, read in one pass: search keeps these in memory so that
+    /// filters and facet counts never wait for SQLite.
+    pub fn all_person_facts(&self) -> Result<HashMap<i64, PersonFacts>> {
         let conn = self.conn();
         let units = Units::load(conn)?;
-        let filter = serde_json::to_string(ids).expect("numbers serialise");
-        let mut stmt = conn.prepare_cached(
+        let mut paths: HashMap<Option<i64>, (Arc<[String]>, Arc<[String]>)> = HashMap::new();
+        let mut stmt = conn.prepare(
             "SELECT p.id, p.unit_id, p.profession, p.languages,
                     EXISTS (SELECT 1 FROM person_skills ps WHERE ps.person_id = p.id AND ps.can_mentor = 1)
-             FROM people p WHERE p.active = 1 AND p.id IN (SELECT value FROM json_each(?1))",
+             FROM people p WHERE p.active = 1",
         )?;
-        let facts = stmt
-            .query_map([filter], |r| {
-                let languages: String = r.get(3)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    PersonFacts {
-                        units: units.path(r.get(1)?),
-                        profession: r.get(2)?,
-                        languages: serde_json::from_str(&languages).unwrap_or_default(),
-                        can_mentor: r.get(4)?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut facts = HashMap::new();
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, bool>(4)?,
+            ))
+        })? {
+            let (id, unit, profession, languages, can_mentor) = row?;
+            let (units, departments) = paths
+                .entry(unit)
+                .or_insert_with(|| {
+                    let path = units.path(unit);
+                    let departments = (1..=path.len().min(2))
+                        .map(|depth| path[..depth].join(UNIT_PATH_SEPARATOR))
+                        .collect();
+                    (path.into(), departments)
+                })
+                .clone();
+            let languages: Vec<String> = if languages == "[]" {
+                Vec::new()
+            } else {
+                serde_json::from_str(&languages).unwrap_or_default()
+            };
+            facts.insert(
+                id,
+                PersonFacts {
+                    units,
+                    departments,
+                    profession,
+                    languages: languages.iter().map(|l| l.to_lowercase()).collect(),
+                    can_mentor,
+                },
+            );
+        }
         Ok(facts)
     }
 
@@ -290,79 +321,57 @@ impl Store {
         })
     }
 
-    /// The active people with the given row ids, for showing evidence.
-    pub fn indexable_people(&self, only: Option<&[i64]>) -> Result<Vec<IndexablePerson>> {
-        let conn = self.conn();
+    /// The active people with the given row ids, for showing evidence. A
+    /// search shows ten people: each is read by key, so the cost does not
+    /// grow with the directory.
+    pub fn indexable_people(&self, ids: &[i64]) -> Result<Vec<IndexablePerson>> {
+        self.read(|conn| Self::read_indexable_people(conn, ids))
+    }
+
+    fn read_indexable_people(conn: &Connection, ids: &[i64]) -> Result<Vec<IndexablePerson>> {
         let units = Units::load(conn)?;
-        let filter = only.map(|ids| serde_json::to_string(ids).expect("numbers serialise"));
-        // Only the courses these people attended: a search shows evidence for
-        // ten people, and must not read every report in the directory for it.
-        let mut course_skills: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT cs.course_id, s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id
-             WHERE cs.course_id IN (SELECT a.course_id FROM attendance a
-                                    WHERE ?1 IS NULL OR a.person_id IN (SELECT value FROM json_each(?1)))
-             ORDER BY cs.rowid",
+        let mut person_stmt = conn.prepare_cached(
+            "SELECT uuid, external_id, name, title, unit_id, profession, bio, languages
+             FROM people WHERE id = ?1 AND active = 1",
         )?;
-        for row in stmt.query_map(params![filter], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })? {
-            let (course, skill) = row?;
-            course_skills.entry(course).or_default().push(skill);
-        }
-        let mut courses: HashMap<i64, (String, Option<String>, String, Vec<String>)> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, title, start_date, provider, summary, key_takeaways FROM courses
-             WHERE id IN (SELECT a.course_id FROM attendance a
-                          WHERE ?1 IS NULL OR a.person_id IN (SELECT value FROM json_each(?1)))",
-        )?;
-        for row in stmt.query_map(params![filter], |r| {
-            let parts: [Option<String>; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, parts))
-        })? {
-            let (id, title, date, parts) = row?;
-            let text = parts.into_iter().flatten().collect::<Vec<_>>().join("\n");
-            let skills = course_skills.remove(&id).unwrap_or_default();
-            courses.insert(id, (title, date, text, skills));
-        }
-
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, uuid, external_id, name, title, unit_id, profession, bio, languages
-             FROM people WHERE active = 1 AND (?1 IS NULL OR id IN (SELECT value FROM json_each(?1)))
-             ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map(params![filter], |r| {
-                let languages: String = r.get(8)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    IndexablePerson {
-                        id: r.get(0)?,
-                        uuid: r.get(1)?,
-                        external_id: r.get(2)?,
-                        name: r.get(3)?,
-                        title: r.get(4)?,
-                        department: units.path_text(r.get(5)?),
-                        profession: r.get(6)?,
-                        bio: r.get(7)?,
-                        languages: serde_json::from_str(&languages).unwrap_or_default(),
-                        skills: Vec::new(),
-                        courses: Vec::new(),
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-
         let mut skill_stmt = conn.prepare_cached(
             "SELECT s.name, ps.level, ps.can_mentor FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
              WHERE ps.person_id = ?1 ORDER BY ps.rowid",
         )?;
-        let mut course_stmt = conn
-            .prepare_cached("SELECT course_id, role FROM attendance WHERE person_id = ?1 ORDER BY rowid")?;
-        let mut people = Vec::with_capacity(rows.len());
-        for (person_id, mut person) in rows {
+        let mut course_stmt = conn.prepare_cached(
+            "SELECT c.id, c.title, c.start_date, c.provider, c.summary, c.key_takeaways, a.role
+             FROM attendance a JOIN courses c ON c.id = a.course_id
+             WHERE a.person_id = ?1 ORDER BY a.rowid",
+        )?;
+        let mut course_skill_stmt = conn.prepare_cached(
+            "SELECT s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id
+             WHERE cs.course_id = ?1 ORDER BY cs.rowid",
+        )?;
+        let mut people = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let person = person_stmt
+                .query_row([id], |r| {
+                    let languages: String = r.get(7)?;
+                    Ok(IndexablePerson {
+                        id,
+                        uuid: r.get(0)?,
+                        external_id: r.get(1)?,
+                        name: r.get(2)?,
+                        title: r.get(3)?,
+                        department: units.path_text(r.get(4)?),
+                        profession: r.get(5)?,
+                        bio: r.get(6)?,
+                        languages: serde_json::from_str(&languages).unwrap_or_default(),
+                        skills: Vec::new(),
+                        courses: Vec::new(),
+                    })
+                })
+                .optional()?;
+            let Some(mut person) = person else {
+                continue;
+            };
             person.skills = skill_stmt
-                .query_map([person_id], |r| {
+                .query_map([id], |r| {
                     Ok(IndexableSkill {
                         name: r.get(0)?,
                         level: r.get(1)?,
@@ -370,19 +379,28 @@ impl Store {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            for row in
-                course_stmt.query_map([person_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            {
-                let (course_id, role) = row?;
-                if let Some((title, date, text, skills)) = courses.get(&course_id) {
-                    person.courses.push(IndexableCourse {
-                        title: title.clone(),
-                        date: date.clone(),
-                        text: text.clone(),
-                        skills: skills.clone(),
-                        role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
-                    });
-                }
+            let attended = course_stmt
+                .query_map([id], |r| {
+                    let parts: [Option<String>; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        parts,
+                        r.get::<_, String>(6)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (course_id, title, date, parts, role) in attended {
+                person.courses.push(IndexableCourse {
+                    title,
+                    date,
+                    text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
+                    skills: course_skill_stmt
+                        .query_map([course_id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?,
+                    role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+                });
             }
             people.push(person);
         }

@@ -104,6 +104,7 @@ fn run_size(
     let started = Instant::now();
     let synthetic = synthetic::generate(people, config.seed, thesaurus);
     let generate_seconds = started.elapsed().as_secs_f64();
+    let generated_rss_mb = measure::current_rss_mb();
 
     let data_dir = config.work_dir.join(format!("hvemved-{people}"));
     remove_dir_if_present(&data_dir)?;
@@ -112,6 +113,8 @@ fn run_size(
     let mut directory = Directory::open(&data_dir)?;
     directory.import_records(&synthetic.bundle)?;
     let import_index_seconds = started.elapsed().as_secs_f64();
+    let import_peak_rss_mb = measure::peak_rss_mb();
+    let search_peak_was_reset = measure::reset_peak_rss();
 
     let db = database_path(&data_dir);
     let db_bytes: u64 = ["", "-wal", "-shm"]
@@ -159,7 +162,11 @@ fn run_size(
         let (times, found) = measure::time_each(&requests(timed), search)?;
         ours.push(summarise(times, found));
     }
-    let peak_rss_mb = measure::peak_rss_mb();
+    let search_rss_mb = measure::peak_rss_mb().filter(|_| search_peak_was_reset);
+    let peak_rss_mb = match (import_peak_rss_mb, measure::peak_rss_mb()) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
     drop(directory);
 
     progress(out, "building the FTS5 peer")?;
@@ -200,6 +207,8 @@ fn run_size(
         db_mb: measure::mb(db_bytes),
         index_mb: measure::mb(index_bytes),
         peak_rss_mb,
+        search_rss_mb,
+        generated_rss_mb,
         peak_rss_scope: if peak_was_reset {
             "generation, import, indexing and Hvem ved? searches of this size".into()
         } else {

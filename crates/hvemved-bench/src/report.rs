@@ -33,6 +33,12 @@ pub struct SizeReport {
     /// Peak resident memory (VmHWM) during generation, import, indexing and
     /// the Hvem ved? searches of this size; see `peak_rss_scope`.
     pub peak_rss_mb: Option<f64>,
+    /// Peak resident memory while only searching, after the import.
+    pub search_rss_mb: Option<f64>,
+    /// Resident memory once the synthetic directory is generated: the part
+    /// of the peak that is the benchmark's own data (an app importing a file
+    /// holds the parsed bundle the same way).
+    pub generated_rss_mb: Option<f64>,
     pub peak_rss_scope: String,
     pub fts5_build_seconds: f64,
     pub fts5_db_mb: f64,
@@ -144,6 +150,20 @@ impl SizeReport {
             None => "not measurable here (no /proc)".into(),
         };
         row(out, "peak RSS", rss)?;
+        if let Some(mb) = self.generated_rss_mb {
+            row(
+                out,
+                "RSS generated",
+                format!("{mb:.0} MB (the synthetic bundle held in memory)"),
+            )?;
+        }
+        if let Some(mb) = self.search_rss_mb {
+            row(
+                out,
+                "RSS searching",
+                format!("{mb:.0} MB (peak during the searches alone)"),
+            )?;
+        }
         row(
             out,
             "FTS5 peer",

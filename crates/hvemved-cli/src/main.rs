@@ -320,8 +320,8 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             let report = directory.reindex()?;
             writeln!(
                 out,
-                "Rebuilt the search index: {} people (change {}).",
-                report.people_indexed, report.change_seq
+                "Rebuilt the search index: {} people, {} evidence documents (change {}).",
+                report.people_indexed, report.documents_indexed, report.change_seq
             )
         }
     };

@@ -165,7 +165,10 @@ pub struct SaveConceptRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReindexReport {
+    /// Active people the index holds evidence for.
     pub people_indexed: u64,
+    /// Evidence documents: skill entries, bios, roles and course reports.
+    pub documents_indexed: u64,
     pub change_seq: i64,
 }
 
@@ -475,7 +478,8 @@ impl Directory {
     pub fn reindex(&mut self) -> Result<ReindexReport> {
         self.index = SearchIndex::rebuild(&index_path(&self.data_dir), &self.store)?;
         Ok(ReindexReport {
-            people_indexed: self.index.num_docs(),
+            people_indexed: self.index.people().len() as u64,
+            documents_indexed: self.index.num_docs(),
             change_seq: self.index.applied_seq(),
         })
     }

@@ -2,10 +2,11 @@
 //! language, willing to mentor) and the counts per value the UI shows next
 //! to each filter.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::UNIT_PATH_SEPARATOR;
 use crate::store::PersonFacts;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -25,46 +26,6 @@ pub struct SearchFilters {
     pub can_mentor: bool,
 }
 
-impl SearchFilters {
-    pub fn admits(&self, facts: &PersonFacts, best_level: u8) -> bool {
-        if let Some(department) = &self.department {
-            let wanted = crate::model::split_unit_path(department);
-            if wanted.is_empty()
-                || facts.units.len() < wanted.len()
-                || !facts
-                    .units
-                    .iter()
-                    .zip(&wanted)
-                    .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
-            {
-                return false;
-            }
-        }
-        if let Some(profession) = &self.profession {
-            let wanted = profession.trim().to_lowercase();
-            if facts
-                .profession
-                .as_deref()
-                .is_none_or(|p| p.to_lowercase() != wanted)
-            {
-                return false;
-            }
-        }
-        if let Some(level) = self.min_level {
-            if best_level < level {
-                return false;
-            }
-        }
-        if let Some(language) = &self.language {
-            let language = language.trim().to_lowercase();
-            if !facts.languages.iter().any(|l| l.to_lowercase() == language) {
-                return false;
-            }
-        }
-        !self.can_mentor || facts.can_mentor
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetCount {
     pub value: String,
@@ -82,32 +43,191 @@ pub struct Facets {
     pub can_mentor: usize,
 }
 
-impl Facets {
-    /// Languages are counted as stored: the store lower-cases them.
-    pub fn count<'a>(people: impl Iterator<Item = (&'a PersonFacts, u8)>) -> Facets {
-        let mut departments: HashMap<&str, usize> = HashMap::new();
-        let mut professions: HashMap<&str, usize> = HashMap::new();
+/// What filters and facet counts need of every active person, packed as
+/// numbers so that narrowing and counting the candidates of a search reads
+/// a few bytes per person rather than chasing strings.
+#[derive(Debug, Default)]
+pub struct PeopleTable {
+    people: FxHashMap<i64, Packed>,
+    /// Unit paths as stored, each with the department facet values it
+    /// counts towards (its forvaltning and afdeling).
+    units: Vec<UnitEntry>,
+    departments: Vec<String>,
+    professions: Vec<String>,
+    languages: Vec<String>,
+}
+
+#[derive(Debug)]
+struct UnitEntry {
+    lowercase_path: Vec<String>,
+    departments: Vec<u32>,
+}
+
+#[derive(Debug)]
+struct Packed {
+    unit: u32,
+    profession: Option<u32>,
+    languages: Box<[u32]>,
+    can_mentor: bool,
+}
+
+/// Interns strings: each distinct value gets the next number.
+struct Names<'a> {
+    list: &'a mut Vec<String>,
+    index: FxHashMap<String, u32>,
+}
+
+impl<'a> Names<'a> {
+    fn new(list: &'a mut Vec<String>) -> Self {
+        Names {
+            list,
+            index: FxHashMap::default(),
+        }
+    }
+
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.index.get(name) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(name.to_string());
+        self.index.insert(name.to_string(), id);
+        id
+    }
+}
+
+impl PeopleTable {
+    pub fn new(facts: Vec<(i64, PersonFacts)>) -> PeopleTable {
+        let mut table = PeopleTable::default();
+        let mut units: FxHashMap<Vec<String>, u32> = FxHashMap::default();
+        let mut departments = Names::new(&mut table.departments);
+        let mut professions = Names::new(&mut table.professions);
+        let mut languages = Names::new(&mut table.languages);
+        for (id, person) in facts {
+            let path: Vec<String> = person.units.to_vec();
+            let unit = match units.get(&path) {
+                Some(&unit) => unit,
+                None => {
+                    let unit = table.units.len() as u32;
+                    table.units.push(UnitEntry {
+                        lowercase_path: path.iter().map(|p| p.to_lowercase()).collect(),
+                        departments: (1..=path.len().min(2))
+                            .map(|depth| departments.id(&path[..depth].join(UNIT_PATH_SEPARATOR)))
+                            .collect(),
+                    });
+                    units.insert(path, unit);
+                    unit
+                }
+            };
+            let packed = Packed {
+                unit,
+                profession: person.profession.as_deref().map(|p| professions.id(p)),
+                languages: person
+                    .languages
+                    .iter()
+                    .map(|l| languages.id(&l.to_lowercase()))
+                    .collect(),
+                can_mentor: person.can_mentor,
+            };
+            table.people.insert(id, packed);
+        }
+        table
+    }
+
+    /// Active people in the table.
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    /// The filters resolved against this table once per search.
+    pub fn filter(&self, filters: &SearchFilters) -> Filter {
+        let admitted_units = filters.department.as_ref().map(|department| {
+            let wanted: Vec<String> = crate::model::split_unit_path(department)
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect();
+            self.units
+                .iter()
+                .map(|unit| {
+                    !wanted.is_empty()
+                        && unit.lowercase_path.len() >= wanted.len()
+                        && unit.lowercase_path.iter().zip(&wanted).all(|(a, b)| a == b)
+                })
+                .collect()
+        });
+        let profession = filters.profession.as_ref().map(|wanted| {
+            let wanted = wanted.trim().to_lowercase();
+            self.professions
+                .iter()
+                .position(|p| p.to_lowercase() == wanted)
+                .map(|i| i as u32)
+        });
+        let language = filters.language.as_ref().map(|wanted| {
+            let wanted = wanted.trim().to_lowercase();
+            self.languages.iter().position(|l| *l == wanted).map(|i| i as u32)
+        });
+        Filter {
+            admitted_units,
+            profession,
+            language,
+            min_level: filters.min_level,
+            can_mentor: filters.can_mentor,
+        }
+    }
+
+    /// Whether the person is active, and passes the filter.
+    pub fn admits(&self, filter: &Filter, person: i64, best_level: u8) -> bool {
+        let Some(facts) = self.people.get(&person) else {
+            return false;
+        };
+        filter
+            .admitted_units
+            .as_ref()
+            .is_none_or(|units: &Vec<bool>| units[facts.unit as usize])
+            && filter
+                .profession
+                .is_none_or(|wanted| wanted.is_some() && facts.profession == wanted)
+            && filter.min_level.is_none_or(|level| best_level >= level)
+            && filter
+                .language
+                .is_none_or(|wanted| wanted.is_some_and(|l| facts.languages.contains(&l)))
+            && (!filter.can_mentor || facts.can_mentor)
+    }
+
+    /// The counts per filter value among `people` (with each one's best
+    /// matching skill level). Languages are counted lower-cased.
+    pub fn count(&self, people: impl Iterator<Item = (i64, u8)>) -> Facets {
+        let mut units = vec![0usize; self.units.len()];
+        let mut professions = vec![0usize; self.professions.len()];
+        let mut languages = vec![0usize; self.languages.len()];
         let mut levels = [0usize; 5];
-        let mut languages: HashMap<&str, usize> = HashMap::new();
         let mut can_mentor = 0;
-        for (facts, best_level) in people {
-            for department in facts.departments.iter() {
-                *departments.entry(department).or_insert(0) += 1;
+        for (person, best_level) in people {
+            let Some(facts) = self.people.get(&person) else {
+                continue;
+            };
+            units[facts.unit as usize] += 1;
+            if let Some(profession) = facts.profession {
+                professions[profession as usize] += 1;
             }
-            if let Some(profession) = &facts.profession {
-                *professions.entry(profession).or_insert(0) += 1;
+            for &language in facts.languages.iter() {
+                languages[language as usize] += 1;
             }
             for count in levels.iter_mut().take(usize::from(best_level.min(5))) {
                 *count += 1;
             }
-            for language in &facts.languages {
-                *languages.entry(language).or_insert(0) += 1;
-            }
             can_mentor += usize::from(facts.can_mentor);
         }
+        let mut departments = vec![0usize; self.departments.len()];
+        for (unit, count) in self.units.iter().zip(&units) {
+            for &department in &unit.departments {
+                departments[department as usize] += count;
+            }
+        }
         Facets {
-            departments: sorted(departments),
-            professions: sorted(professions),
+            departments: sorted(&self.departments, &departments),
+            professions: sorted(&self.professions, &professions),
             levels: (1..)
                 .zip(levels)
                 .take_while(|(_, count)| *count > 0)
@@ -116,18 +236,31 @@ impl Facets {
                     count,
                 })
                 .collect(),
-            languages: sorted(languages),
+            languages: sorted(&self.languages, &languages),
             can_mentor,
         }
     }
 }
 
-/// Most frequent first, then alphabetical, as a filter list is read.
-fn sorted(counts: HashMap<&str, usize>) -> Vec<FacetCount> {
-    let mut list: Vec<FacetCount> = counts
-        .into_iter()
-        .map(|(value, count)| FacetCount {
-            value: value.to_string(),
+/// Filters resolved to the numbers of a [`PeopleTable`]. A filter naming a
+/// value nobody has (`Some(None)`) admits no one.
+pub struct Filter {
+    admitted_units: Option<Vec<bool>>,
+    profession: Option<Option<u32>>,
+    language: Option<Option<u32>>,
+    min_level: Option<u8>,
+    can_mentor: bool,
+}
+
+/// The values counted at least once, most frequent first, then
+/// alphabetical, as a filter list is read.
+fn sorted(names: &[String], counts: &[usize]) -> Vec<FacetCount> {
+    let mut list: Vec<FacetCount> = names
+        .iter()
+        .zip(counts)
+        .filter(|(_, &count)| count > 0)
+        .map(|(value, &count)| FacetCount {
+            value: value.clone(),
             count,
         })
         .collect();
@@ -142,83 +275,105 @@ mod tests {
     fn person(units: &[&str], profession: &str, languages: &[&str], can_mentor: bool) -> PersonFacts {
         PersonFacts {
             units: units.iter().map(|s| s.to_string()).collect(),
-            departments: (1..=units.len().min(2))
-                .map(|depth| units[..depth].join(crate::model::UNIT_PATH_SEPARATOR))
-                .collect(),
             profession: Some(profession.to_string()),
             languages: languages.iter().map(|s| s.to_string()).collect(),
             can_mentor,
         }
     }
 
+    fn admits(table: &PeopleTable, filters: SearchFilters, person: i64, level: u8) -> bool {
+        table.admits(&table.filter(&filters), person, level)
+    }
+
     #[test]
     fn a_unit_filter_includes_its_sub_units() {
-        let p = person(
-            &["Børn og Familie", "Myndighed", "Team Øst"],
-            "Socialrådgiver",
-            &["dansk"],
-            false,
-        );
+        let table = PeopleTable::new(vec![(
+            1,
+            person(
+                &["Børn og Familie", "Myndighed", "Team Øst"],
+                "Socialrådgiver",
+                &["dansk"],
+                false,
+            ),
+        )]);
         let filter = |d: &str| SearchFilters {
             department: Some(d.into()),
             ..Default::default()
         };
-        assert!(filter("Børn og Familie").admits(&p, 0));
-        assert!(filter("børn og familie / myndighed").admits(&p, 0));
-        assert!(!filter("Børn og Familie / SSP").admits(&p, 0));
-        assert!(!filter("Jobcenter").admits(&p, 0));
+        assert!(admits(&table, filter("Børn og Familie"), 1, 0));
+        assert!(admits(&table, filter("børn og familie / myndighed"), 1, 0));
+        assert!(!admits(&table, filter("Børn og Familie / SSP"), 1, 0));
+        assert!(!admits(&table, filter("Jobcenter"), 1, 0));
+        assert!(!admits(&table, filter(" / "), 1, 0));
+        assert!(
+            !admits(&table, SearchFilters::default(), 2, 0),
+            "someone not in the table is not active"
+        );
     }
 
     #[test]
     fn level_language_profession_and_mentor_filters() {
-        let p = person(&["Jobcenter"], "Jobkonsulent", &["dansk", "arabisk"], true);
-        assert!(SearchFilters {
-            min_level: Some(3),
+        let table = PeopleTable::new(vec![
+            (
+                1,
+                person(&["Jobcenter"], "Jobkonsulent", &["dansk", "Arabisk"], true),
+            ),
+            (2, person(&["Jobcenter"], "Sagsbehandler", &["dansk"], false)),
+        ]);
+        let level = |min| SearchFilters {
+            min_level: Some(min),
             ..Default::default()
-        }
-        .admits(&p, 4));
-        assert!(!SearchFilters {
-            min_level: Some(5),
+        };
+        assert!(admits(&table, level(3), 1, 4));
+        assert!(!admits(&table, level(5), 1, 4));
+        let language = |l: &str| SearchFilters {
+            language: Some(l.into()),
             ..Default::default()
-        }
-        .admits(&p, 4));
-        assert!(SearchFilters {
-            language: Some("Arabisk".into()),
+        };
+        assert!(admits(&table, language("arabisk"), 1, 0));
+        assert!(!admits(&table, language("Arabisk"), 2, 0));
+        assert!(
+            !admits(&table, language("somali"), 1, 0),
+            "a language nobody speaks"
+        );
+        let profession = |p: &str| SearchFilters {
+            profession: Some(p.into()),
             ..Default::default()
-        }
-        .admits(&p, 0));
-        assert!(!SearchFilters {
-            language: Some("somali".into()),
-            ..Default::default()
-        }
-        .admits(&p, 0));
-        assert!(SearchFilters {
-            profession: Some("jobkonsulent".into()),
-            ..Default::default()
-        }
-        .admits(&p, 0));
-        assert!(SearchFilters {
+        };
+        assert!(admits(&table, profession(" jobkonsulent"), 1, 0));
+        assert!(!admits(&table, profession("jobkonsulent"), 2, 0));
+        let mentor = SearchFilters {
             can_mentor: true,
             ..Default::default()
-        }
-        .admits(&p, 0));
+        };
+        assert!(admits(&table, mentor.clone(), 1, 0));
+        assert!(!admits(&table, mentor, 2, 0));
     }
 
     #[test]
     fn facets_count_each_value_and_unit_level() {
-        let a = person(
-            &["Børn og Familie", "Myndighed"],
-            "Socialrådgiver",
-            &["dansk"],
-            true,
-        );
-        let b = person(
-            &["Børn og Familie", "SSP"],
-            "SSP-konsulent",
-            &["dansk", "arabisk"],
-            false,
-        );
-        let facets = Facets::count([(&a, 4), (&b, 2)].into_iter());
+        let table = PeopleTable::new(vec![
+            (
+                1,
+                person(
+                    &["Børn og Familie", "Myndighed"],
+                    "Socialrådgiver",
+                    &["dansk"],
+                    true,
+                ),
+            ),
+            (
+                2,
+                person(
+                    &["Børn og Familie", "SSP"],
+                    "SSP-konsulent",
+                    &["Dansk", "arabisk"],
+                    false,
+                ),
+            ),
+            (3, person(&["Jobcenter"], "Jobkonsulent", &["somali"], false)),
+        ]);
+        let facets = table.count([(1, 4), (2, 2)].into_iter());
         assert_eq!(
             facets.departments[0],
             FacetCount {
@@ -226,7 +381,7 @@ mod tests {
                 count: 2
             }
         );
-        assert_eq!(facets.departments.len(), 3);
+        assert_eq!(facets.departments.len(), 3, "{:?}", facets.departments);
         assert_eq!(
             facets.levels[1],
             FacetCount {
@@ -242,6 +397,7 @@ mod tests {
                 count: 2
             }
         );
+        assert_eq!(facets.languages.len(), 2, "somali is not among the candidates");
         assert_eq!(facets.can_mentor, 1);
     }
 }

@@ -14,7 +14,6 @@
 //! scratch when it is missing, unreadable, of another schema, or ahead of the
 //! store (a restored backup).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,10 +24,11 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
+use super::facets::PeopleTable;
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
-use crate::store::{CourseEvidence, PersonEvidence, PersonFacts, Store};
+use crate::store::{CourseEvidence, PersonEvidence, Selection, Store};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
 const SCHEMA_VERSION: u32 = 2;
@@ -110,7 +110,7 @@ pub struct SearchIndex {
     vocabulary: Arc<Vocabulary>,
     /// Each active person's unit, profession, languages and mentor
     /// willingness, kept in step with the index for filters and facets.
-    people: Arc<HashMap<i64, PersonFacts>>,
+    people: Arc<PeopleTable>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -190,7 +190,7 @@ impl SearchIndex {
             fields,
             applied_seq,
             vocabulary,
-            people: Arc::new(store.all_person_facts()?),
+            people: Arc::new(PeopleTable::new(store.all_person_facts()?)),
         })
     }
 
@@ -200,24 +200,33 @@ impl SearchIndex {
         let fresh = sibling(dir, "new");
         remove_dir_if_present(&fresh)?;
         std::fs::create_dir_all(&fresh).map_err(|e| CoreError::io(&fresh, e))?;
-        let seq = store.change_seq()?;
-        {
+        // One read transaction: the index is built from one moment of the
+        // store, the moment whose change number it records.
+        let seq = store.read(|_| {
+            let seq = store.change_seq()?;
             let (schema, fields) = schema();
             let index = Index::create_in_dir(&fresh, schema.clone())?;
             register_analyzers(&index);
             let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
             let builder = DocumentBuilder { fields, schema };
-            for person in store.person_evidence(None)? {
-                for doc in builder.person_documents(&person) {
-                    writer.add_document(doc)?;
+            store.row_batches("people", |batch| {
+                for person in store.person_evidence(batch)? {
+                    for doc in builder.person_documents(&person) {
+                        writer.add_document(doc)?;
+                    }
                 }
-            }
-            for course in store.course_evidence(None)? {
-                writer.add_document(builder.course_document(&course))?;
-            }
+                Ok(())
+            })?;
+            store.row_batches("courses", |batch| {
+                for course in store.course_evidence(batch)? {
+                    writer.add_document(builder.course_document(&course))?;
+                }
+                Ok(())
+            })?;
             commit(&mut writer, seq)?;
             writer.wait_merging_threads()?;
-        }
+            Ok(seq)
+        })?;
         let old = sibling(dir, "old");
         remove_dir_if_present(&old)?;
         if dir.exists() {
@@ -253,14 +262,14 @@ impl SearchIndex {
             schema: self.index.schema(),
         };
         if !changes.people.is_empty() {
-            for person in store.person_evidence(Some(&changes.people))? {
+            for person in store.person_evidence(Selection::Uuids(&changes.people))? {
                 for doc in builder.person_documents(&person) {
                     writer.add_document(doc)?;
                 }
             }
         }
         if !changes.courses.is_empty() {
-            for course in store.course_evidence(Some(&changes.courses))? {
+            for course in store.course_evidence(Selection::Uuids(&changes.courses))? {
                 writer.add_document(builder.course_document(&course))?;
             }
         }
@@ -269,7 +278,7 @@ impl SearchIndex {
         self.reader.reload()?;
         self.vocabulary = Arc::new(Vocabulary::load(&self.reader.searcher(), &self.fields)?);
         if !changes.people.is_empty() {
-            self.people = Arc::new(store.all_person_facts()?);
+            self.people = Arc::new(PeopleTable::new(store.all_person_facts()?));
         }
         self.applied_seq = store_seq;
         Ok(true)
@@ -300,8 +309,8 @@ impl SearchIndex {
         &self.vocabulary
     }
 
-    pub(crate) fn person_facts(&self, person: i64) -> Option<&PersonFacts> {
-        self.people.get(&person)
+    pub(crate) fn people(&self) -> &PeopleTable {
+        &self.people
     }
 }
 

@@ -112,20 +112,14 @@ pub fn search(
     let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
     let candidates = rank::rank_people(&searcher, &fields, &expansion.groups, today)?;
 
+    let people = index.people();
+    let filter = people.filter(&request.filters);
     let mut ranked: Vec<(i64, f32)> = candidates
         .iter()
-        .filter(|(id, c)| {
-            index
-                .person_facts(**id)
-                .is_some_and(|f| request.filters.admits(f, c.best_level))
-        })
+        .filter(|(id, c)| people.admits(&filter, **id, c.best_level))
         .map(|(id, c)| (*id, c.score))
         .collect();
-    response.facets = Facets::count(
-        ranked
-            .iter()
-            .filter_map(|(id, _)| Some((index.person_facts(*id)?, candidates[id].best_level))),
-    );
+    response.facets = people.count(ranked.iter().map(|(id, _)| (*id, candidates[id].best_level)));
     response.total = ranked.len();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(request.limit.clamp(1, MAX_LIMIT));

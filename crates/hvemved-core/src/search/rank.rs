@@ -7,7 +7,7 @@
 //! beat one strong piece; and a person who matches only some of the groups
 //! of a several-word query gets only that share of the score.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
@@ -67,6 +67,8 @@ pub struct Candidate {
     pub groups_matched: usize,
     /// Highest level among the matching skill entries, 0 when none matched.
     pub best_level: u8,
+    /// The summed strength of the groups this person matched.
+    coverage: f32,
 }
 
 pub(crate) fn group_query(fields: &Fields, group: &Group) -> Box<dyn Query> {
@@ -114,22 +116,37 @@ struct SegmentColumns {
     attendees: Column<u64>,
 }
 
+/// One matching document's share for one of its people.
+struct Contribution {
+    person: i64,
+    score: f32,
+    level: u8,
+}
+
+/// A person's summed evidence for one group.
+struct GroupEvidence {
+    person: i64,
+    score: f32,
+    level: u8,
+}
+
 pub fn rank_people(
     searcher: &Searcher,
     fields: &Fields,
     groups: &[Group],
     today: u64,
-) -> Result<HashMap<i64, Candidate>> {
-    let mut columns: HashMap<u32, SegmentColumns> = HashMap::new();
-    let mut per_group: Vec<HashMap<i64, (Vec<f32>, u8)>> = Vec::new();
+) -> Result<FxHashMap<i64, Candidate>> {
+    let mut columns: FxHashMap<u32, SegmentColumns> = FxHashMap::default();
+    // Per group, sorted by person.
+    let mut per_group: Vec<Vec<GroupEvidence>> = Vec::with_capacity(groups.len());
     // The best document score of each group: how telling a match of it is.
     // A rare word scores high, a common one low, a word nobody has zero.
-    let mut strength: Vec<f32> = Vec::new();
+    let mut strength: Vec<f32> = Vec::with_capacity(groups.len());
     for group in groups {
         let query = group_query(fields, group);
         let top = searcher.search(&query, &TopDocs::with_limit(DOCS_PER_GROUP).order_by_score())?;
         strength.push(top.first().map(|(score, _)| *score).unwrap_or(0.0));
-        let mut evidence: HashMap<i64, (Vec<f32>, u8)> = HashMap::new();
+        let mut contributions: Vec<Contribution> = Vec::with_capacity(top.len() * 2);
         for (score, address) in top {
             if let std::collections::hash_map::Entry::Vacant(slot) = columns.entry(address.segment_ord) {
                 let fast = searcher.segment_reader(address.segment_ord).fast_fields();
@@ -157,14 +174,18 @@ pub fn rank_people(
                     DocKind::Role => 1.0,
                     DocKind::Course => course_factor(author, attendees, day, today),
                 };
-                let entry = evidence.entry(person).or_default();
-                entry.0.push(score * tie);
-                if kind == DocKind::Skill {
-                    entry.1 = entry.1.max(level as u8);
-                }
+                contributions.push(Contribution {
+                    person,
+                    score: score * tie,
+                    level: if kind == DocKind::Skill {
+                        level.min(5) as u8
+                    } else {
+                        0
+                    },
+                });
             }
         }
-        per_group.push(evidence);
+        per_group.push(sum_per_person(contributions));
     }
 
     let total_strength: f32 = groups
@@ -173,43 +194,61 @@ pub fn rank_people(
         .filter(|(g, _)| !g.required)
         .map(|(_, s)| s)
         .sum();
-    let mut coverage: HashMap<i64, f32> = HashMap::new();
-    let mut candidates: HashMap<i64, Candidate> = HashMap::new();
-    for ((group, evidence), group_strength) in groups.iter().zip(per_group.iter()).zip(&strength) {
-        for (person, (contributions, level)) in evidence {
-            let candidate = candidates.entry(*person).or_default();
-            candidate.score += decayed_sum(contributions);
+    let mut candidates: FxHashMap<i64, Candidate> = FxHashMap::default();
+    for ((group, evidence), group_strength) in groups.iter().zip(&per_group).zip(&strength) {
+        for found in evidence {
+            let candidate = candidates.entry(found.person).or_default();
+            candidate.score += found.score;
             if !group.required {
                 candidate.groups_matched += 1;
-                *coverage.entry(*person).or_default() += group_strength;
+                candidate.coverage += group_strength;
             }
-            candidate.best_level = candidate.best_level.max(*level);
+            candidate.best_level = candidate.best_level.max(found.level);
         }
     }
-    let required: Vec<usize> = groups
+    let required: Vec<&Vec<GroupEvidence>> = groups
         .iter()
-        .enumerate()
-        .filter(|(_, g)| g.required)
-        .map(|(i, _)| i)
+        .zip(&per_group)
+        .filter(|(g, _)| g.required)
+        .map(|(_, evidence)| evidence)
         .collect();
-    candidates.retain(|person, _| required.iter().all(|&i| per_group[i].contains_key(person)));
+    if !required.is_empty() {
+        candidates.retain(|person, _| {
+            required
+                .iter()
+                .all(|evidence| evidence.binary_search_by_key(person, |e| e.person).is_ok())
+        });
+    }
     // Matching only some words of a several-word query costs the share of
     // the query's weight those words carry.
     let several = groups.iter().filter(|g| !g.required).count() > 1;
     if several && total_strength > 0.0 {
-        for (person, candidate) in candidates.iter_mut() {
-            candidate.score *= coverage.get(person).copied().unwrap_or(0.0) / total_strength;
+        for candidate in candidates.values_mut() {
+            candidate.score *= candidate.coverage / total_strength;
         }
     }
     Ok(candidates)
 }
 
-fn decayed_sum(contributions: &[f32]) -> f32 {
-    let mut sorted = contributions.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+/// Each person's contributions to one group, strongest first with halving
+/// weights; the result sorted by person.
+fn sum_per_person(mut contributions: Vec<Contribution>) -> Vec<GroupEvidence> {
+    contributions.sort_unstable_by(|a, b| a.person.cmp(&b.person).then(b.score.total_cmp(&a.score)));
+    contributions
+        .chunk_by(|a, b| a.person == b.person)
+        .map(|run| GroupEvidence {
+            person: run[0].person,
+            score: decayed_sum(run.iter().map(|c| c.score)),
+            level: run.iter().map(|c| c.level).max().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// `strongest_first` must be sorted from the highest score down.
+fn decayed_sum(strongest_first: impl Iterator<Item = f32>) -> f32 {
     let mut weight = 1.0;
     let mut total = 0.0;
-    for c in sorted {
+    for c in strongest_first {
         total += c * weight;
         weight *= DECAY;
     }
@@ -222,8 +261,9 @@ mod tests {
 
     #[test]
     fn one_strong_piece_beats_a_pile_of_weak_ones() {
-        assert!(decayed_sum(&[10.0]) > decayed_sum(&[4.0; 20]));
-        assert!(decayed_sum(&[10.0, 5.0]) > decayed_sum(&[10.0]));
+        let sum = |scores: &[f32]| decayed_sum(scores.iter().copied());
+        assert!(sum(&[10.0]) > sum(&[4.0; 20]));
+        assert!(sum(&[10.0, 5.0]) > sum(&[10.0]));
     }
 
     #[test]

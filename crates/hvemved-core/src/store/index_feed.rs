@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::params;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 use super::Store;
 use crate::error::Result;
@@ -46,29 +47,80 @@ impl IndexChanges {
     }
 }
 
+/// Which records to read: those with the given uuids, or a range of row
+/// ids (a full read goes range by range, so it never holds the whole
+/// directory in memory at once).
+#[derive(Debug, Clone, Copy)]
+pub enum Selection<'a> {
+    Uuids(&'a [String]),
+    Rows { first: i64, last: i64 },
+}
+
+impl Selection<'_> {
+    /// The SQL condition on the table aliased `alias`, and its parameters.
+    fn condition(&self, alias: &str) -> (String, Vec<Value>) {
+        match self {
+            Selection::Uuids(uuids) => (
+                format!("{alias}.uuid IN (SELECT value FROM json_each(?1))"),
+                vec![Value::Text(
+                    serde_json::to_string(uuids).expect("strings serialise"),
+                )],
+            ),
+            Selection::Rows { first, last } => (
+                format!("{alias}.id BETWEEN ?1 AND ?2"),
+                vec![Value::Integer(*first), Value::Integer(*last)],
+            ),
+        }
+    }
+}
+
+/// Rows per batch of a full read.
+const ROWS_PER_BATCH: i64 = 5_000;
+
 impl Store {
-    /// Active people's own evidence: all of them, or those with the given uuids.
-    pub fn person_evidence(&self, only: Option<&[String]>) -> Result<Vec<PersonEvidence>> {
+    /// Calls `each` with the row-id ranges that together cover `table`.
+    pub fn row_batches(&self, table: &str, mut each: impl FnMut(Selection) -> Result<()>) -> Result<()> {
+        let (low, high): (Option<i64>, Option<i64>) =
+            self.conn()
+                .query_row(&format!("SELECT min(id), max(id) FROM {table}"), [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        let (Some(low), Some(high)) = (low, high) else {
+            return Ok(());
+        };
+        let mut first = low;
+        while first <= high {
+            let last = first.saturating_add(ROWS_PER_BATCH - 1).min(high);
+            each(Selection::Rows { first, last })?;
+            first = last + 1;
+        }
+        Ok(())
+    }
+
+    /// The selected active people's own evidence.
+    pub fn person_evidence(&self, selection: Selection) -> Result<Vec<PersonEvidence>> {
         let conn = self.conn();
-        let filter = only.map(|uuids| serde_json::to_string(uuids).expect("strings serialise"));
+        let (condition, params) = selection.condition("p");
         let units = super::read::unit_paths(conn)?;
         let mut skills: HashMap<i64, Vec<(String, Option<u8>)>> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT ps.person_id, s.name, ps.level FROM person_skills ps
-             JOIN skills s ON s.id = ps.skill_id JOIN people p ON p.id = ps.person_id
-             WHERE p.active = 1 AND (?1 IS NULL OR p.uuid IN (SELECT value FROM json_each(?1)))
-             ORDER BY ps.rowid",
-        )?;
-        for row in stmt.query_map(params![filter], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT ps.person_id, s.name, ps.level FROM people p
+             JOIN person_skills ps ON ps.person_id = p.id JOIN skills s ON s.id = ps.skill_id
+             WHERE p.active = 1 AND {condition}
+             ORDER BY ps.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })? {
             let (person, name, level): (i64, String, Option<u8>) = row?;
             skills.entry(person).or_default().push((name, level));
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, uuid, title, profession, unit_id, bio FROM people
-             WHERE active = 1 AND (?1 IS NULL OR uuid IN (SELECT value FROM json_each(?1))) ORDER BY id",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT p.id, p.uuid, p.title, p.profession, p.unit_id, p.bio FROM people p
+             WHERE p.active = 1 AND {condition} ORDER BY p.id"
+        ))?;
         let people = stmt
-            .query_map(params![filter], |r| {
+            .query_map(params_from_iter(&params), |r| {
                 let id: i64 = r.get(0)?;
                 let unit: Option<i64> = r.get(4)?;
                 let role_parts: Vec<String> = [r.get::<_, Option<String>>(2)?, r.get(3)?]
@@ -94,34 +146,39 @@ impl Store {
             .collect())
     }
 
-    /// Course reports with their active attendees: all, or those with the given uuids.
-    pub fn course_evidence(&self, only: Option<&[String]>) -> Result<Vec<CourseEvidence>> {
+    /// The selected course reports with their active attendees.
+    pub fn course_evidence(&self, selection: Selection) -> Result<Vec<CourseEvidence>> {
         let conn = self.conn();
-        let filter = only.map(|uuids| serde_json::to_string(uuids).expect("strings serialise"));
+        let (condition, params) = selection.condition("c");
         let mut people: HashMap<i64, Vec<(i64, AttendanceRole)>> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT a.course_id, a.person_id, a.role FROM attendance a JOIN people p ON p.id = a.person_id
-             WHERE p.active = 1 ORDER BY a.rowid",
-        )?;
-        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))? {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT a.course_id, a.person_id, a.role FROM courses c
+             JOIN attendance a ON a.course_id = c.id JOIN people p ON p.id = a.person_id
+             WHERE p.active = 1 AND {condition} ORDER BY a.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+        })? {
             let (course, person, role) = row?;
             let role = AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager);
             people.entry(course).or_default().push((person, role));
         }
         let mut skills: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT cs.course_id, s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id ORDER BY cs.rowid",
-        )?;
-        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT cs.course_id, s.name FROM courses c
+             JOIN course_skills cs ON cs.course_id = c.id JOIN skills s ON s.id = cs.skill_id
+             WHERE {condition} ORDER BY cs.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| Ok((r.get(0)?, r.get(1)?)))? {
             let (course, name): (i64, String) = row?;
             skills.entry(course).or_default().push(name);
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, uuid, title, provider, summary, key_takeaways, start_date FROM courses
-             WHERE ?1 IS NULL OR uuid IN (SELECT value FROM json_each(?1)) ORDER BY id",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id, c.uuid, c.title, c.provider, c.summary, c.key_takeaways, c.start_date FROM courses c
+             WHERE {condition} ORDER BY c.id"
+        ))?;
         let courses = stmt
-            .query_map(params![filter], |r| {
+            .query_map(params_from_iter(&params), |r| {
                 let id: i64 = r.get(0)?;
                 let parts: [Option<String>; 4] = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
                 Ok((id, r.get::<_, String>(1)?, parts, r.get::<_, Option<String>>(6)?))

@@ -21,7 +21,7 @@ pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
 pub(crate) use courses::set_course_authors_in;
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
-pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence};
+pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence, Selection};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{IndexablePerson, PersonFacts};
 
@@ -42,7 +42,7 @@ impl Store {
         // Reads dominate; a larger page cache and memory-mapped reads keep a
         // directory of many thousand people out of read() calls.
         conn.pragma_update(None, "cache_size", -32_000)?;
-        conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        conn.pragma_update(None, "mmap_size", 0)?;
         migrations::apply(&mut conn, &path.display().to_string())?;
         Ok(Store {
             conn,

@@ -36,9 +36,6 @@ pub struct IndexablePerson {
 pub struct PersonFacts {
     /// Shared by everyone in the same unit.
     pub units: Arc<[String]>,
-    /// The unit's forvaltning and afdeling as the department facet names
-    /// them ("Børn og Familie", "Børn og Familie / PPR"); shared like `units`.
-    pub departments: Arc<[String]>,
     pub profession: Option<String>,
     pub languages: Vec<String>,
     pub can_mentor: bool,
@@ -246,16 +243,16 @@ impl Store {
     /// Every active person's unit path, profession, languages and mentor
     /// willingness, read in one pass: search keeps these in memory so that
     /// filters and facet counts never wait for SQLite.
-    pub fn all_person_facts(&self) -> Result<HashMap<i64, PersonFacts>> {
+    pub fn all_person_facts(&self) -> Result<Vec<(i64, PersonFacts)>> {
         let conn = self.conn();
         let units = Units::load(conn)?;
-        let mut paths: HashMap<Option<i64>, (Arc<[String]>, Arc<[String]>)> = HashMap::new();
+        let mut paths: HashMap<Option<i64>, Arc<[String]>> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT p.id, p.unit_id, p.profession, p.languages,
                     EXISTS (SELECT 1 FROM person_skills ps WHERE ps.person_id = p.id AND ps.can_mentor = 1)
              FROM people p WHERE p.active = 1",
         )?;
-        let mut facts = HashMap::new();
+        let mut facts = Vec::new();
         for row in stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -266,31 +263,24 @@ impl Store {
             ))
         })? {
             let (id, unit, profession, languages, can_mentor) = row?;
-            let (units, departments) = paths
+            let units = paths
                 .entry(unit)
-                .or_insert_with(|| {
-                    let path = units.path(unit);
-                    let departments = (1..=path.len().min(2))
-                        .map(|depth| path[..depth].join(UNIT_PATH_SEPARATOR))
-                        .collect();
-                    (path.into(), departments)
-                })
+                .or_insert_with(|| units.path(unit).into())
                 .clone();
             let languages: Vec<String> = if languages == "[]" {
                 Vec::new()
             } else {
                 serde_json::from_str(&languages).unwrap_or_default()
             };
-            facts.insert(
+            facts.push((
                 id,
                 PersonFacts {
                     units,
-                    departments,
                     profession,
-                    languages: languages.iter().map(|l| l.to_lowercase()).collect(),
+                    languages,
                     can_mentor,
                 },
-            );
+            ));
         }
         Ok(facts)
     }
@@ -339,13 +329,12 @@ impl Store {
              WHERE ps.person_id = ?1 ORDER BY ps.rowid",
         )?;
         let mut course_stmt = conn.prepare_cached(
-            "SELECT c.id, c.title, c.start_date, c.provider, c.summary, c.key_takeaways, a.role
+            "SELECT c.title, c.start_date, c.provider, c.summary, c.key_takeaways, a.role,
+                    (SELECT json_group_array(name) FROM
+                        (SELECT s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id
+                         WHERE cs.course_id = c.id ORDER BY cs.rowid))
              FROM attendance a JOIN courses c ON c.id = a.course_id
              WHERE a.person_id = ?1 ORDER BY a.rowid",
-        )?;
-        let mut course_skill_stmt = conn.prepare_cached(
-            "SELECT s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id
-             WHERE cs.course_id = ?1 ORDER BY cs.rowid",
         )?;
         let mut people = Vec::with_capacity(ids.len());
         for &id in ids {
@@ -379,28 +368,19 @@ impl Store {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            let attended = course_stmt
-                .query_map([id], |r| {
-                    let parts: [Option<String>; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        parts,
-                        r.get::<_, String>(6)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for (course_id, title, date, parts, role) in attended {
-                person.courses.push(IndexableCourse {
-                    title,
-                    date,
+            for row in course_stmt.query_map([id], |r| {
+                let parts: [Option<String>; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
+                let role: String = r.get(5)?;
+                let skills: String = r.get(6)?;
+                Ok(IndexableCourse {
+                    title: r.get(0)?,
+                    date: r.get(1)?,
                     text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
-                    skills: course_skill_stmt
-                        .query_map([course_id], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?,
+                    skills: serde_json::from_str(&skills).unwrap_or_default(),
                     role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
-                });
+                })
+            })? {
+                person.courses.push(row?);
             }
             people.push(person);
         }

@@ -10,6 +10,7 @@ import * as personScreen from './screens/person.js';
 import * as coursesScreen from './screens/courses.js';
 import * as importScreen from './screens/importexport.js';
 import * as thesaurusScreen from './screens/thesaurus.js';
+import * as shareBackScreen from './screens/shareback.js';
 
 const main = document.getElementById('main');
 const state = {
@@ -37,6 +38,7 @@ function resolve({ segments }) {
   if (first === 'kurser') return { name: 'courses', module: coursesScreen, sub: second || null };
   if (first === 'import') return { name: 'import', module: importScreen };
   if (first === 'begreber') return { name: 'thesaurus', module: thesaurusScreen };
+  if (first === 'videndeling') return { name: 'shareback', module: shareBackScreen };
   return { name: 'notfound', module: { render: renderNotFound } };
 }
 

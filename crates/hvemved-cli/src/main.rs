@@ -3,7 +3,9 @@
 //! the answer for a person or, with `--json`, for a program.
 
 mod output;
+mod owners;
 mod serve;
+mod share_back;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -110,6 +112,16 @@ enum Command {
     Thesaurus {
         #[command(subcommand)]
         command: ThesaurusCommand,
+    },
+    /// Share what was learned after a course: who owes, who is overdue, which sessions are coming
+    Shareback {
+        #[command(subcommand)]
+        command: share_back::ShareBackCommand,
+    },
+    /// Knowledge owners (vidensansvarlige): list, name or remove them
+    Owner {
+        #[command(subcommand)]
+        command: owners::OwnerCommand,
     },
     /// Rebuild the search index from the database
     Reindex,
@@ -308,6 +320,8 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             )
         }
         Command::Thesaurus { command } => thesaurus(&mut directory, command, &mut out)?,
+        Command::Shareback { command } => share_back::run(&mut directory, command, &mut out)?,
+        Command::Owner { command } => owners::run(&mut directory, command, &mut out)?,
         Command::Serve { addr } => {
             serve::serve(&mut directory, addr, |bound| {
                 println!("Hvem ved? is served at http://{bound}/ (Ctrl-C stops it)");

@@ -10,7 +10,8 @@ use hvemved_core::thesaurus::Concept;
 use serde::Serialize;
 
 pub fn json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).expect("answers serialise");
+    // Writing fails only when the reader went away (`… --json | head`).
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 

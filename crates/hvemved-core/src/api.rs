@@ -15,7 +15,11 @@ use crate::error::{CoreError, Result};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
-use crate::store::{self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, SkillChange, Store};
+use crate::store::KnowledgeOwner;
+use crate::store::{
+    self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, ShareBackItem, ShareBackQuery,
+    ShareBackUpdate, SkillChange, Store,
+};
 use crate::thesaurus::{Concept, Thesaurus};
 
 /// Largest bundle accepted; a real municipality's directory is a few MB.
@@ -107,6 +111,59 @@ pub struct CourseListRequest {
 
 fn default_course_limit() -> usize {
     100
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShareBackList {
+    /// Days attendees have to share after a course.
+    pub policy_days: i64,
+    pub items: Vec<ShareBackItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShareBackPolicy {
+    pub days: i64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct OwnerListRequest {
+    /// Only this area (a concept id or a category id).
+    #[serde(default)]
+    pub area: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OwnerSetRequest {
+    /// A thesaurus concept id ("mentalisering") or a category id ("rusmidler").
+    pub area: String,
+    /// The owner's person id.
+    pub person: String,
+    #[serde(default)]
+    pub deputy: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OwnerRemoveRequest {
+    pub area: String,
+}
+
+/// What the demo municipality has besides its bundle.
+struct DemoExtras {
+    share_backs: Vec<ShareBackUpdate>,
+    /// `(area, owner, deputy)`.
+    owners: Vec<(String, String, Option<String>)>,
+}
+
+/// A knowledge owner with the name of the area as people read it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OwnedArea {
+    pub area: String,
+    /// The concept's preferred term or the category's name.
+    pub label: String,
+    /// `concept` or `category`.
+    pub kind: String,
+    #[serde(flatten)]
+    pub owner: KnowledgeOwner,
 }
 
 /// A course or conference report as written in the app.
@@ -218,13 +275,13 @@ impl Directory {
     pub fn import_bundle(&mut self, request: &ImportRequest) -> Result<ImportReport> {
         let known = self.store.person_external_ids()?;
         let bundle = parse_bundle(request.bundle.as_bytes(), &|id| known.contains(id))?;
-        self.write_bundle(&bundle, request.dry_run, false)
+        self.write_bundle(&bundle, request.dry_run, None)
     }
 
     /// Imports records that are already parsed and valid (the demo generator,
     /// benchmarks, other importers that build a bundle themselves).
     pub fn import_records(&mut self, bundle: &Bundle) -> Result<ImportReport> {
-        self.write_bundle(bundle, false, false)
+        self.write_bundle(bundle, false, None)
     }
 
     /// Reads a bundle file, refusing files too large to be a directory.
@@ -252,7 +309,15 @@ impl Directory {
         })
     }
 
-    fn write_bundle(&mut self, bundle: &Bundle, dry_run: bool, mark_demo: bool) -> Result<ImportReport> {
+    /// Writes a bundle; `demo` carries the demo's share-back states and
+    /// knowledge owners, which land in the same transaction and mark the
+    /// directory as demo data.
+    fn write_bundle(
+        &mut self,
+        bundle: &Bundle,
+        dry_run: bool,
+        demo: Option<&DemoExtras>,
+    ) -> Result<ImportReport> {
         let report = if dry_run {
             let tx = self.store_tx()?;
             let report = store::write_bundle(&tx, bundle)?;
@@ -261,8 +326,14 @@ impl Directory {
         } else {
             self.store.write(|tx| {
                 let report = store::write_bundle(tx, bundle)?;
-                if mark_demo {
+                if let Some(extras) = demo {
                     store::set_meta(tx, "demo", "true")?;
+                    for update in &extras.share_backs {
+                        store::set_share_back_in(tx, update)?;
+                    }
+                    for (area, owner, deputy) in &extras.owners {
+                        store::set_knowledge_owner_in(tx, area, owner, deputy.as_deref())?;
+                    }
                 }
                 Ok(report)
             })?
@@ -293,7 +364,11 @@ impl Directory {
             request.people.unwrap_or(crate::demo::DEFAULT_PEOPLE),
             request.courses.unwrap_or(crate::demo::DEFAULT_COURSES),
         );
-        self.write_bundle(&bundle, false, true)
+        let extras = DemoExtras {
+            share_backs: crate::demo::share_backs(&bundle, today(), crate::demo::DEFAULT_SEED),
+            owners: crate::demo::knowledge_owners(&bundle, &self.thesaurus),
+        };
+        self.write_bundle(&bundle, false, Some(&extras))
     }
 
     pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {
@@ -413,6 +488,79 @@ impl Directory {
         })?;
         self.after_write()?;
         self.store.course_report(&id)
+    }
+
+    pub fn share_back_list(&self, query: &ShareBackQuery) -> Result<ShareBackList> {
+        Ok(ShareBackList {
+            policy_days: self.store.share_back_days()?,
+            items: self.store.share_back_list(query, today())?,
+        })
+    }
+
+    pub fn share_back_set(&mut self, update: &ShareBackUpdate) -> Result<ShareBackItem> {
+        self.store.set_share_back(update, today())
+    }
+
+    pub fn share_back_policy(&self) -> Result<ShareBackPolicy> {
+        Ok(ShareBackPolicy {
+            days: self.store.share_back_days()?,
+        })
+    }
+
+    pub fn share_back_policy_set(&mut self, policy: &ShareBackPolicy) -> Result<ShareBackPolicy> {
+        Ok(ShareBackPolicy {
+            days: self.store.set_share_back_days(policy.days)?,
+        })
+    }
+
+    /// The area's label and kind, or an error naming it when it is neither a
+    /// thesaurus concept nor a category.
+    fn area(&self, area: &str) -> Result<(String, &'static str)> {
+        if let Some(concept) = self.thesaurus.get(area) {
+            return Ok((concept.preferred.clone(), "concept"));
+        }
+        if let Some((_, name, _)) = crate::thesaurus::category(area) {
+            return Ok((name.to_string(), "category"));
+        }
+        Err(CoreError::InvalidInput(format!(
+            "knowledge owner of \"{area}\": not a thesaurus concept id or category id"
+        )))
+    }
+
+    fn owned_area(&self, owner: KnowledgeOwner) -> OwnedArea {
+        let (label, kind) = self
+            .area(&owner.area)
+            .unwrap_or_else(|_| (owner.area.clone(), "removed"));
+        OwnedArea {
+            area: owner.area.clone(),
+            label,
+            kind: kind.to_string(),
+            owner,
+        }
+    }
+
+    pub fn owner_list(&self, request: &OwnerListRequest) -> Result<Vec<OwnedArea>> {
+        let only = request.area.as_ref().map(|a| vec![a.trim().to_string()]);
+        Ok(self
+            .store
+            .knowledge_owners(only.as_deref())?
+            .into_iter()
+            .map(|o| self.owned_area(o))
+            .collect())
+    }
+
+    pub fn owner_set(&mut self, request: &OwnerSetRequest) -> Result<OwnedArea> {
+        let area = request.area.trim();
+        self.area(area)?;
+        let deputy = request.deputy.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        let owner = self
+            .store
+            .set_knowledge_owner(area, request.person.trim(), deputy)?;
+        Ok(self.owned_area(owner))
+    }
+
+    pub fn owner_remove(&mut self, request: &OwnerRemoveRequest) -> Result<bool> {
+        self.store.remove_knowledge_owner(request.area.trim())
     }
 
     /// Empties the directory (the demo data, before the real directory is
@@ -592,6 +740,36 @@ pub const COMMANDS: &[Command] = &[
         handler: |d, a| call(a, |r: CourseSaveRequest| d.course_save(&r)),
     },
     Command {
+        name: "shareback_list",
+        summary: "Share-backs after courses: one person's, a unit's, the overdue or the upcoming sessions",
+        handler: |d, a| call(a, |r: ShareBackQuery| d.share_back_list(&r)),
+    },
+    Command {
+        name: "shareback_set",
+        summary: "Plan a share-back (date and forum) or mark it as shared (date and note)",
+        handler: |d, a| call(a, |r: ShareBackUpdate| d.share_back_set(&r)),
+    },
+    Command {
+        name: "shareback_policy_set",
+        summary: "How many days attendees have to share what they learned",
+        handler: |d, a| call(a, |r: ShareBackPolicy| d.share_back_policy_set(&r)),
+    },
+    Command {
+        name: "owner_list",
+        summary: "Knowledge owners (vidensansvarlige) and their deputies, by area",
+        handler: |d, a| call(a, |r: OwnerListRequest| d.owner_list(&r)),
+    },
+    Command {
+        name: "owner_set",
+        summary: "Make a person knowledge owner of a concept or category, with a deputy",
+        handler: |d, a| call(a, |r: OwnerSetRequest| d.owner_set(&r)),
+    },
+    Command {
+        name: "owner_remove",
+        summary: "Remove the knowledge owner of an area",
+        handler: |d, a| call(a, |r: OwnerRemoveRequest| d.owner_remove(&r)),
+    },
+    Command {
         name: "clear_directory",
         summary: "Remove all people and courses (e.g. the demo data)",
         handler: |d, a| call(a, |_: NoArgs| d.clear_directory()),
@@ -630,4 +808,10 @@ pub fn dispatch(directory: &mut Directory, name: &str, args: Value) -> Result<Va
         args
     };
     (command.handler)(directory, args)
+}
+
+/// The local calendar day: share-back deadlines are kept by the clock on
+/// the wall of the town hall, not by UTC.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }

@@ -7,6 +7,8 @@ mod demo;
 mod http;
 mod import;
 mod index;
+mod owners;
 mod relevance;
 mod search;
+mod share_back;
 mod util;

@@ -60,7 +60,15 @@ function courseCard(course, { focusId } = {}) {
       h('h3', { class: 'card__subhead card__subhead--inline' }, t('courses.attendees')),
       h('ul', { class: 'inline-list' }, attendees.map((a) => h('li', {},
         h('a', { href: '#/person/' + encodeURIComponent(a.id) }, a.name),
-        a.role === 'rapportforfatter' ? h('span', { class: 'muted' }, ` (${t('courses.authorMark')})`) : null)))) : null));
+        a.role === 'rapportforfatter' ? h('span', { class: 'muted' }, ` (${t('courses.authorMark')})`) : null,
+        shareBackNote(a.share_back))))) : null));
+}
+
+// Where and when an attendee presented the course to colleagues.
+function shareBackNote(shareBack) {
+  if (!shareBack || shareBack.state === 'afventer') return null;
+  const key = shareBack.state === 'delt' ? 'courses.sharedAt' : 'courses.sharePlanned';
+  return h('span', { class: 'muted' }, ' – ', t(key, formatDate(shareBack.date), shareBack.forum || ''));
 }
 
 async function renderList(main, ctx) {

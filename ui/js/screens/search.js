@@ -214,7 +214,8 @@ export async function render(main, ctx) {
             h('li', { class: 'evidence__item' },
               h('span', { class: ['tag', 'tag--' + ev.kind] }, t('kind.' + ev.kind)),
               ' ',
-              h('span', { class: 'evidence__text' }, highlighted(ev.text))))) : null)));
+              h('span', { class: 'evidence__text' },
+                ev.kind === 'owner' ? t('search.ownerOf', person.knowledge_owner) : highlighted(ev.text))))) : null)));
   }
 
   function facetSelect({ key, label, values, allLabel, format }) {

@@ -5,6 +5,7 @@
 import { call } from '../api.js';
 import { t } from '../i18n.js';
 import { h, clear, announce, field, errorBox, errorSummary } from '../dom.js';
+import { ownersSection } from './owners.js';
 
 const CATEGORIES = ['boern-unge', 'socialt-arbejde', 'sundhed', 'rusmidler', 'beskaeftigelse',
   'uddannelse', 'handicap', 'aeldre', 'administration', 'samarbejde'];
@@ -118,6 +119,7 @@ export async function render(main) {
     h('h1', { tabindex: '-1' }, t('thesaurus.title')),
     h('p', { class: 'lead' }, t('thesaurus.intro')),
     h('section', { class: 'panel', 'aria-label': t('thesaurus.lookupSection') }, lookupForm, found),
-    form);
+    form,
+    ownersSection());
   return { title: t('thesaurus.title') };
 }

@@ -12,15 +12,20 @@
 mod bios;
 mod courses;
 mod dates;
+mod knowledge_owners;
 mod names;
 mod org;
 mod people;
 mod rng;
 mod roles;
+mod share_back;
 mod skills;
 mod topics;
 
 use crate::bundle::types::Bundle;
+
+pub use knowledge_owners::knowledge_owners;
+pub use share_back::share_backs;
 
 pub const DEFAULT_SEED: u64 = 0x5017_5ED0_2024_0001;
 pub const DEFAULT_PEOPLE: usize = 300;

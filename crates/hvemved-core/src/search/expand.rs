@@ -164,6 +164,8 @@ pub struct Expansion {
     pub also_searched: Vec<String>,
     /// A correction for a word the directory does not contain ("Mente du …?").
     pub did_you_mean: Option<String>,
+    /// Ids of the thesaurus concepts the query named, in the order typed.
+    pub concepts: Vec<String>,
 }
 
 impl Expansion {
@@ -203,6 +205,10 @@ impl ConceptMatcher {
             by_terms,
             glossary: Glossary::builtin(),
         }
+    }
+
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| c.id == id)
     }
 
     fn find(&self, key: &[String]) -> Option<&Concept> {
@@ -261,6 +267,9 @@ pub fn expand(
             let Some(concept) = concepts.find(&key) else {
                 continue;
             };
+            if !expansion.concepts.contains(&concept.id) {
+                expansion.concepts.push(concept.id.clone());
+            }
             covered[start..start + n].iter_mut().for_each(|c| *c = true);
             let typed = words[start..start + n].join(" ");
             let mut group = Group {

@@ -10,7 +10,7 @@ mod index;
 mod rank;
 mod vocabulary;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +71,10 @@ pub struct SearchHit {
     pub department: Option<String>,
     pub score: f32,
     pub evidence: Vec<Evidence>,
+    /// The area this person is knowledge owner (vidensansvarlig) for, when
+    /// the query named it; such a person is listed first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_owner: Option<String>,
 }
 
 pub fn search(
@@ -120,12 +124,15 @@ pub fn search(
         .map(|(id, c)| (*id, c.score))
         .collect();
     response.facets = people.count(ranked.iter().map(|(id, _)| (*id, candidates[id].best_level)));
-    response.total = ranked.len();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let owner_of = owners_first(store, concepts, &expansion.concepts, &mut ranked, |row| {
+        people.admits(&filter, row, candidates.get(&row).map_or(0, |c| c.best_level))
+    })?;
+    response.total = ranked.len();
     ranked.truncate(request.limit.clamp(1, MAX_LIMIT));
 
     let top_ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-    let mut people: std::collections::HashMap<i64, _> = store
+    let mut people: HashMap<i64, _> = store
         .indexable_people(&top_ids)?
         .into_iter()
         .map(|p| (p.id, p))
@@ -135,8 +142,20 @@ pub fn search(
         .into_iter()
         .filter_map(|(id, score)| {
             let person = people.remove(&id)?;
+            let knowledge_owner = owner_of.get(&id).cloned();
+            let mut evidence = evidence::collect(&mut analyzer, &person, &wanted);
+            if let Some(area) = &knowledge_owner {
+                evidence.insert(
+                    0,
+                    Evidence {
+                        kind: "owner".into(),
+                        text: format!("Vidensansvarlig for {area}"),
+                    },
+                );
+            }
             Some(SearchHit {
-                evidence: evidence::collect(&mut analyzer, &person, &wanted),
+                knowledge_owner,
+                evidence,
                 id: person.external_id,
                 name: person.name,
                 title: person.title,
@@ -146,4 +165,55 @@ pub fn search(
         })
         .collect();
     Ok(response)
+}
+
+/// Moves the knowledge owners of the areas the query named to the top of
+/// `ranked` (adding them when no evidence of theirs matched), an owner of a
+/// concept before an owner of its category. `admits` applies the filters.
+/// Returns each placed owner's area label by row id.
+fn owners_first(
+    store: &Store,
+    concepts: &ConceptMatcher,
+    named: &[String],
+    ranked: &mut Vec<(i64, f32)>,
+    admits: impl Fn(i64) -> bool,
+) -> Result<HashMap<i64, String>> {
+    let mut owner_of = HashMap::new();
+    if named.is_empty() {
+        return Ok(owner_of);
+    }
+    let mut areas: Vec<(String, String)> = Vec::new();
+    for id in named {
+        if let Some(concept) = concepts.concept(id) {
+            areas.push((concept.id.clone(), concept.preferred.clone()));
+        }
+    }
+    for id in named {
+        if let Some((category, name, _)) = concepts
+            .concept(id)
+            .and_then(|c| crate::thesaurus::category(&c.category))
+        {
+            if !areas.iter().any(|(a, _)| a == category) {
+                areas.push((category.to_string(), name.to_string()));
+            }
+        }
+    }
+    let ids: Vec<String> = areas.iter().map(|(a, _)| a.clone()).collect();
+    let owners = store.knowledge_owners(Some(&ids))?;
+    for (area, label) in areas.iter().rev() {
+        let Some(owner) = owners.iter().find(|o| &o.area == area) else {
+            continue;
+        };
+        let row = owner.owner.row;
+        if !admits(row) {
+            continue;
+        }
+        let score = match ranked.iter().position(|(id, _)| *id == row) {
+            Some(at) => ranked.remove(at).1,
+            None => 0.0,
+        };
+        ranked.insert(0, (row, score));
+        owner_of.insert(row, label.clone());
+    }
+    Ok(owner_of)
 }

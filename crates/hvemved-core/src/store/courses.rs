@@ -5,7 +5,7 @@
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::{now, record_change, Store};
+use super::{now, record_change, ShareBack, ShareBackState, Store};
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
 
@@ -14,6 +14,8 @@ pub struct CourseAttendee {
     pub id: String,
     pub name: String,
     pub role: AttendanceRole,
+    /// Whether, where and when this attendee shared what they learned.
+    pub share_back: ShareBack,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,7 +101,9 @@ impl Store {
              WHERE cs.course_id = ?1 ORDER BY cs.rowid",
         )?;
         let mut people_stmt = conn.prepare_cached(
-            "SELECT p.external_id, p.name, a.role FROM attendance a JOIN people p ON p.id = a.person_id
+            "SELECT p.external_id, p.name, a.role, a.shareback_state, a.shareback_date, a.shareback_forum,
+                    a.shareback_note
+             FROM attendance a JOIN people p ON p.id = a.person_id
              WHERE a.course_id = ?1 AND p.active = 1 ORDER BY a.rowid",
         )?;
         for (course_id, mut report) in rows {
@@ -109,10 +113,17 @@ impl Store {
             report.attendees = people_stmt
                 .query_map([course_id], |r| {
                     let role: String = r.get(2)?;
+                    let state: String = r.get(3)?;
                     Ok(CourseAttendee {
                         id: r.get(0)?,
                         name: r.get(1)?,
                         role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+                        share_back: ShareBack {
+                            state: ShareBackState::parse(&state).unwrap_or(ShareBackState::Afventer),
+                            date: r.get(4)?,
+                            forum: r.get(5)?,
+                            note: r.get(6)?,
+                        },
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;

@@ -13,6 +13,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "002_local_thesaurus",
         include_str!("../../migrations/002_local_thesaurus.sql"),
     ),
+    (
+        "003_share_back",
+        include_str!("../../migrations/003_share_back.sql"),
+    ),
+    (
+        "004_knowledge_owners",
+        include_str!("../../migrations/004_knowledge_owners.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

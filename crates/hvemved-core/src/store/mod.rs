@@ -6,9 +6,11 @@
 mod bundle_write;
 mod courses;
 mod index_feed;
+mod knowledge_owners;
 mod migrations;
 mod profile_write;
 mod read;
+mod share_back;
 mod thesaurus_terms;
 
 use std::path::{Path, PathBuf};
@@ -22,8 +24,14 @@ pub use bundle_write::ImportReport;
 pub(crate) use courses::set_course_authors_in;
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
 pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence, Selection};
+pub(crate) use knowledge_owners::set_knowledge_owner_in;
+pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{IndexablePerson, PersonFacts};
+pub(crate) use share_back::set_share_back_in;
+pub use share_back::{
+    ShareBack, ShareBackItem, ShareBackQuery, ShareBackState, ShareBackUpdate, DEFAULT_SHARE_BACK_DAYS,
+};
 
 pub struct Store {
     conn: Connection,

@@ -56,7 +56,7 @@ test('HR names an owner with a deputy, and search puts the owner first', { timeo
   const deputyHit = found.results[1];
   await withPage('#/begreber', async (page) => {
     const section = page.getByRole('region', { name: 'Vidensansvarlige' });
-    await section.getByLabel('Område', { exact: false }).first().fill('ssp');
+    await section.getByLabel('Vidensområde', { exact: false }).fill('ssp');
     await pick(page, 'Vidensansvarlig', ownerHit);
     await pick(page, 'Stedfortræder', deputyHit);
     await section.getByRole('button', { name: 'Udpeg' }).click();
@@ -76,7 +76,7 @@ test('an unknown area is refused with the reason, and nothing is named', { timeo
   const someone = (await srv.api('people_suggest', { prefix: 'a', limit: 1 }))[0];
   await withPage('#/begreber', async (page) => {
     const section = page.getByRole('region', { name: 'Vidensansvarlige' });
-    await section.getByLabel('Område', { exact: false }).first().fill('ukendt-omraade');
+    await section.getByLabel('Vidensområde', { exact: false }).fill('ukendt-omraade');
     await pick(page, 'Vidensansvarlig', someone);
     await section.getByRole('button', { name: 'Udpeg' }).click();
     const error = section.locator('.alert--error');

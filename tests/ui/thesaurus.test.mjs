@@ -34,7 +34,7 @@ test('a concept added by HR is used by search without a reindex', { timeout: TES
   assert.equal(before.also_searched.includes('Læsevenner'), false);
   await withPage('#/begreber', async (page) => {
     await page.getByLabel('Id', { exact: false }).first().fill('laesevenner');
-    await page.getByLabel('Område').selectOption('uddannelse');
+    await page.getByRole('form', { name: 'Tilføj eller rediger et begreb' }).getByLabel('Område').selectOption('uddannelse');
     await page.getByLabel('Foretrukken dansk betegnelse').fill('Læsevenner');
     await page.getByLabel('Engelske betegnelser').fill('reading buddies');
     await page.getByRole('button', { name: 'Gem' }).click();

@@ -33,7 +33,8 @@ pub struct SizeReport {
     /// Peak resident memory (VmHWM) during generation, import, indexing and
     /// the Hvem ved? searches of this size; see `peak_rss_scope`.
     pub peak_rss_mb: Option<f64>,
-    /// Peak resident memory while only searching, after the import.
+    /// Peak resident memory while searching, after the import (the process
+    /// still holds the generated bundle and what the import left).
     pub search_rss_mb: Option<f64>,
     /// Resident memory once the synthetic directory is generated: the part
     /// of the peak that is the benchmark's own data (an app importing a file
@@ -161,7 +162,7 @@ impl SizeReport {
             row(
                 out,
                 "RSS searching",
-                format!("{mb:.0} MB (peak during the searches alone)"),
+                format!("{mb:.0} MB (peak while searching, with the bundle and what the import left)"),
             )?;
         }
         row(

@@ -11,6 +11,7 @@ import * as coursesScreen from './screens/courses.js';
 import * as importScreen from './screens/importexport.js';
 import * as thesaurusScreen from './screens/thesaurus.js';
 import * as shareBackScreen from './screens/shareback.js';
+import * as competenceScreen from './screens/competence.js';
 
 const main = document.getElementById('main');
 const state = {
@@ -39,6 +40,7 @@ function resolve({ segments }) {
   if (first === 'import') return { name: 'import', module: importScreen };
   if (first === 'begreber') return { name: 'thesaurus', module: thesaurusScreen };
   if (first === 'videndeling') return { name: 'shareback', module: shareBackScreen };
+  if (first === 'kompetencekort') return { name: 'competence', module: competenceScreen };
   return { name: 'notfound', module: { render: renderNotFound } };
 }
 

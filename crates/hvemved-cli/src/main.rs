@@ -2,6 +2,7 @@
 //! opens the directory and calls one method of the core's API, then prints
 //! the answer for a person or, with `--json`, for a program.
 
+mod map;
 mod output;
 mod owners;
 mod serve;
@@ -117,6 +118,20 @@ enum Command {
     Shareback {
         #[command(subcommand)]
         command: share_back::ShareBackCommand,
+    },
+    /// The competence map: skills by unit and level, key-person risks, gaps
+    Map {
+        /// A unit path, e.g. "Børn og Familie"; its sub-units are the columns
+        #[arg(long)]
+        unit: Option<String>,
+        /// Entries not updated for this many months count as stale
+        #[arg(long, default_value_t = hvemved_core::competence_map::DEFAULT_STALE_MONTHS)]
+        stale_months: u32,
+        /// Write the heat map as CSV for Excel to FILE ("-" for standard output)
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
     },
     /// Knowledge owners (vidensansvarlige): list, name or remove them
     Owner {
@@ -322,6 +337,21 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Thesaurus { command } => thesaurus(&mut directory, command, &mut out)?,
         Command::Shareback { command } => share_back::run(&mut directory, command, &mut out)?,
         Command::Owner { command } => owners::run(&mut directory, command, &mut out)?,
+        Command::Map {
+            unit,
+            stale_months,
+            csv,
+            json,
+        } => map::run(
+            &directory,
+            map::MapOptions {
+                unit,
+                stale_months,
+                csv,
+                json,
+            },
+            &mut out,
+        )?,
         Command::Serve { addr } => {
             serve::serve(&mut directory, addr, |bound| {
                 println!("Hvem ved? is served at http://{bound}/ (Ctrl-C stops it)");

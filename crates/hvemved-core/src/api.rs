@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::bundle::BundleCourse;
 use crate::bundle::{parse_bundle, Bundle};
+use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
 use crate::error::{CoreError, Result};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
@@ -563,6 +564,36 @@ impl Directory {
         self.store.remove_knowledge_owner(request.area.trim())
     }
 
+    pub fn competence_map(&self, request: &CompetenceMapRequest) -> Result<CompetenceMap> {
+        let mut map = competence_map::build(&self.store.skill_holdings()?, request, today());
+        let owned: std::collections::HashSet<String> = self
+            .store
+            .knowledge_owners(None)?
+            .into_iter()
+            .map(|o| o.area)
+            .collect();
+        let mut unowned: std::collections::BTreeMap<String, UnownedArea> = Default::default();
+        for row in &map.rows {
+            for concept in self.thesaurus.lookup(&row.skill) {
+                if owned.contains(&concept.id) || owned.contains(&concept.category) {
+                    continue;
+                }
+                unowned
+                    .entry(concept.id.clone())
+                    .or_insert_with(|| UnownedArea {
+                        area: concept.id.clone(),
+                        label: concept.preferred.clone(),
+                        people: 0,
+                    })
+                    .people += row.people;
+            }
+        }
+        map.unowned_areas = unowned.into_values().collect();
+        map.unowned_areas
+            .sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.label.cmp(&b.label)));
+        Ok(map)
+    }
+
     /// Empties the directory (the demo data, before the real directory is
     /// imported); local thesaurus terms stay.
     pub fn clear_directory(&mut self) -> Result<DirectoryStats> {
@@ -768,6 +799,11 @@ pub const COMMANDS: &[Command] = &[
         name: "owner_remove",
         summary: "Remove the knowledge owner of an area",
         handler: |d, a| call(a, |r: OwnerRemoveRequest| d.owner_remove(&r)),
+    },
+    Command {
+        name: "competence_map",
+        summary: "Skills by unit and level, key-person risks, gaps, profession mix and stale entries",
+        handler: |d, a| call(a, |r: CompetenceMapRequest| d.competence_map(&r)),
     },
     Command {
         name: "clear_directory",

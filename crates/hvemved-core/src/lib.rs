@@ -22,6 +22,7 @@
 
 pub mod api;
 pub mod bundle;
+pub mod competence_map;
 pub mod demo;
 pub mod error;
 pub mod model;

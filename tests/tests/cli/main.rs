@@ -3,6 +3,7 @@
 
 mod api;
 mod bad_input;
+mod competence_map;
 mod demo;
 mod http;
 mod import;

@@ -5,6 +5,7 @@
 
 mod bundle_write;
 mod courses;
+mod holdings;
 mod index_feed;
 mod knowledge_owners;
 mod migrations;
@@ -23,6 +24,7 @@ pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
 pub(crate) use courses::set_course_authors_in;
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
+pub use holdings::SkillHolding;
 pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence, Selection};
 pub(crate) use knowledge_owners::set_knowledge_owner_in;
 pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};

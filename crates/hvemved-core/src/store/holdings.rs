@@ -1,0 +1,49 @@
+//! Who holds which skill at which level, as the competence map reads it:
+//! one row per active person's skill entry, with the person's unit and
+//! profession and when the entry was last confirmed.
+
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkillHolding {
+    pub skill: String,
+    pub level: Option<u8>,
+    /// RFC 3339, when the entry was last set.
+    pub updated_at: String,
+    pub person_id: String,
+    pub person_name: String,
+    /// Unit path, outermost first.
+    pub unit: Option<String>,
+    pub profession: Option<String>,
+}
+
+impl Store {
+    pub fn skill_holdings(&self) -> Result<Vec<SkillHolding>> {
+        self.read(|conn| {
+            let units = super::read::unit_paths(conn)?;
+            let mut stmt = conn.prepare(
+                "SELECT s.name, ps.level, ps.updated_at, p.external_id, p.name, p.unit_id, p.profession
+                 FROM person_skills ps JOIN skills s ON s.id = ps.skill_id JOIN people p ON p.id = ps.person_id
+                 WHERE p.active = 1 ORDER BY s.name, p.external_id",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    let unit: Option<i64> = r.get(5)?;
+                    Ok(SkillHolding {
+                        skill: r.get(0)?,
+                        level: r.get(1)?,
+                        updated_at: r.get(2)?,
+                        person_id: r.get(3)?,
+                        person_name: r.get(4)?,
+                        unit: unit.and_then(|u| units.get(&u).cloned()).filter(|u| !u.is_empty()),
+                        profession: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        })
+    }
+}

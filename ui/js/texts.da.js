@@ -81,6 +81,7 @@ export default {
   'map.heatHeading': (shown, all) => `De ${shown} mest udbredte af ${all} kompetencer`,
   'map.heatHint': 'Tallene er personer på niveau 3 (erfaren) eller derover / alle med kompetencen. Mørkere felter har flere erfarne.',
   'map.showTable': 'Vis tallene som tabel',
+  'map.chartLabel': 'Kompetencekortet (kan rulles sidelæns)',
   'map.tableCaption': 'Personer på niveau 3 eller derover / alle med kompetencen, pr. enhed',
   'map.colSkill': 'Kompetence',
   'map.saveSvg': 'Gem som SVG',

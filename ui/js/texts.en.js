@@ -81,6 +81,7 @@ export default {
   'map.heatHeading': (shown, all) => `The ${shown} most widespread of ${all} skills`,
   'map.heatHint': 'The numbers are people at level 3 (experienced) or above / everyone with the skill. Darker cells have more experienced people.',
   'map.showTable': 'Show the numbers as a table',
+  'map.chartLabel': 'The competence map (scrolls sideways)',
   'map.tableCaption': 'People at level 3 or above / everyone with the skill, per unit',
   'map.colSkill': 'Skill',
   'map.saveSvg': 'Save as SVG',

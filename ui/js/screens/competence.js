@@ -154,7 +154,8 @@ export async function render(main, ctx) {
     h('section', { class: 'panel', 'aria-labelledby': 'map-heat-h' },
       h('h2', { id: 'map-heat-h' }, t('map.heatHeading', rows.length, map.rows.length)),
       h('p', { class: 'muted' }, t('map.heatHint')),
-      h('div', { class: 'map-chart' }, chart),
+      // Focusable, so that keyboard users can scroll a map wider than the screen.
+      h('div', { class: 'map-chart', tabindex: '0', role: 'group', 'aria-label': t('map.chartLabel') }, chart),
       exports,
       h('details', {}, h('summary', {}, t('map.showTable')), dataTable(map, rows))),
     h('section', { class: 'panel', 'aria-labelledby': 'map-vuln-h' },

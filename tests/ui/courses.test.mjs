@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, withPage as withBrowserPage, cliSearch, cliStats, waitFor, waitForCards,
-  activeElementInfo, currentHash, TEST_TIMEOUT,
+  activeElementInfo, currentHash, pickPerson, TEST_TIMEOUT,
 } from './helpers.mjs';
 
 let srv;
@@ -19,22 +19,6 @@ after(async () => {
 });
 
 const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
-
-/** Types into a people combobox and picks `person` from its suggestions with ↓ and Enter. */
-async function pickPerson(page, combo, person) {
-  const prefix = person.name.split(' ')[0] + ' ' + person.name.split(' ')[1].slice(0, 2);
-  await combo.click();
-  await combo.pressSequentially(prefix, { delay: 20 });
-  const option = page.getByRole('option', { name: new RegExp('^' + person.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
-  await option.waitFor();
-  const count = await page.getByRole('listbox').getByRole('option').count();
-  for (let i = 0; i < count; i += 1) {
-    await page.keyboard.press('ArrowDown');
-    if ((await option.getAttribute('aria-selected')) === 'true') break;
-  }
-  assert.equal(await option.getAttribute('aria-selected'), 'true', `${person.name} is the active option`);
-  await page.keyboard.press('Enter');
-}
 
 test('the course list shows the reports, newest first, and filters by words', { timeout: TEST_TIMEOUT }, async () => {
   const all = await srv.api('course_list', { query: '', limit: 31 });

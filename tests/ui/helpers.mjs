@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createInterface } from 'node:readline';
 import http from 'node:http';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -331,4 +332,20 @@ export async function waitForCards(page, response, message = 'result cards') {
     const cards = await readCards(page);
     return JSON.stringify(cards.map((c) => c.id)) === JSON.stringify(want) ? cards : false;
   }, { message: `${message}: ${want.join(', ')}` });
+}
+
+/** Types into a people combobox and picks `person` from its suggestions with ↓ and Enter. */
+export async function pickPerson(page, combo, person) {
+  const prefix = person.name.split(' ')[0] + ' ' + person.name.split(' ')[1].slice(0, 2);
+  await combo.click();
+  await combo.pressSequentially(prefix, { delay: 20 });
+  const option = page.getByRole('option', { name: new RegExp('^' + person.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  await option.waitFor();
+  const count = await page.getByRole('listbox').getByRole('option').count();
+  for (let i = 0; i < count; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    if ((await option.getAttribute('aria-selected')) === 'true') break;
+  }
+  assert.equal(await option.getAttribute('aria-selected'), 'true', `${person.name} is the active option`);
+  await page.keyboard.press('Enter');
 }

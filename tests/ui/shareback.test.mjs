@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
+import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, checkA11y, pickPerson, TEST_TIMEOUT } from './helpers.mjs';
 
 let srv;
 let browser;
@@ -17,16 +17,6 @@ after(async () => {
 });
 
 const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
-
-/** Types the start of a name into the "who are you" combobox and picks the person. */
-async function pickMe(page, person) {
-  const combo = page.getByRole('combobox', { name: 'Hvem er du?' });
-  await combo.click();
-  await combo.pressSequentially(person.name.split(' ')[0] + ' ' + person.name.split(' ')[1].slice(0, 2), { delay: 20 });
-  const option = page.getByRole('option', { name: new RegExp('^' + person.name) });
-  await option.waitFor();
-  await option.click();
-}
 
 test('the screen shows upcoming sessions and the overdue ones per forvaltning', { timeout: TEST_TIMEOUT }, async () => {
   const upcoming = await srv.api('shareback_list', { upcoming: true });
@@ -53,7 +43,7 @@ test('an employee plans a share-back and then records it as held', { timeout: TE
   const item = pending.items.find((i) => i.state === 'afventer');
   const person = { id: item.person_id, name: item.person_name };
   await withPage('#/videndeling', async (page) => {
-    await pickMe(page, person);
+    await pickPerson(page, page.getByRole('combobox', { name: 'Hvem er du?' }), person);
     const mine = page.getByRole('region', { name: 'Mine videndelinger' });
     const form = mine.getByRole('form', { name: `Videndeling af ${item.course_title}` }).first();
     await form.waitFor();
@@ -88,7 +78,7 @@ test('a share-back without a date is refused with the reason and nothing changes
   const pending = await srv.api('shareback_list', { pending: true });
   const item = pending.items.filter((i) => i.state === 'afventer').at(-1);
   await withPage('#/videndeling', async (page) => {
-    await pickMe(page, { id: item.person_id, name: item.person_name });
+    await pickPerson(page, page.getByRole('combobox', { name: 'Hvem er du?' }), { id: item.person_id, name: item.person_name });
     const form = page.getByRole('form', { name: `Videndeling af ${item.course_title}` }).first();
     await form.waitFor();
     await form.getByLabel('Hvor').fill('personalemøde');

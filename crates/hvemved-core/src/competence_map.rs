@@ -113,12 +113,7 @@ pub struct StaleEntries {
 /// The column a unit path falls in below `scope`, or None when it is outside.
 fn column_of(unit: Option<&str>, scope: &[String]) -> Option<String> {
     let path = crate::model::split_unit_path(unit.unwrap_or_default());
-    let inside = path.len() >= scope.len()
-        && path
-            .iter()
-            .zip(scope)
-            .all(|(a, b)| a.to_lowercase() == b.to_lowercase());
-    if !inside {
+    if !crate::model::unit_path_within(&path, scope) {
         return None;
     }
     match path.get(scope.len()) {

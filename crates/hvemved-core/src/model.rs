@@ -188,6 +188,16 @@ pub fn split_unit_path(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the unit path `path` is `scope` or lies under it, comparing unit
+/// names without regard to case. Both are split paths, outermost first.
+pub fn unit_path_within(path: &[String], scope: &[String]) -> bool {
+    path.len() >= scope.len()
+        && path
+            .iter()
+            .zip(scope)
+            .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonSkill {
     pub name: String,
@@ -265,5 +275,18 @@ mod tests {
             vec!["Børn og Familie", "Ungeenheden", "Team Vest"]
         );
         assert!(split_unit_path(" / ").is_empty());
+    }
+
+    #[test]
+    fn a_unit_path_lies_within_itself_and_its_parents_whatever_the_case() {
+        let path = split_unit_path("Børn og Familie / Myndighed / Team Øst");
+        assert!(unit_path_within(&path, &split_unit_path("børn og familie")));
+        assert!(unit_path_within(&path, &path));
+        assert!(unit_path_within(&path, &[]));
+        assert!(!unit_path_within(
+            &path,
+            &split_unit_path("Børn og Familie / SSP")
+        ));
+        assert!(!unit_path_within(&split_unit_path("Børn og Familie"), &path));
     }
 }

@@ -4,20 +4,12 @@
 //! visible in search at once.
 
 use hvemved_core::api::{dispatch, Directory, COMMANDS};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::util::{fixture, ids};
+use crate::util::{api_directory, call, ids};
 
 fn directory() -> (tempfile::TempDir, Directory) {
-    let root = tempfile::tempdir().unwrap();
-    let mut directory = Directory::open(&root.path().join("data")).unwrap();
-    let bundle = std::fs::read_to_string(fixture("small.json")).unwrap();
-    call(&mut directory, "import_bundle", json!({ "bundle": bundle }));
-    (root, directory)
-}
-
-fn call(directory: &mut Directory, command: &str, args: Value) -> Value {
-    dispatch(directory, command, args).unwrap_or_else(|e| panic!("{command} failed: {e}"))
+    api_directory("small.json")
 }
 
 #[test]

@@ -4,16 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use hvemved_core::api::{dispatch, Directory};
+use hvemved_core::api::dispatch;
 use serde_json::{json, Value};
 
-use crate::util::TestDir;
+use crate::util::{api_demo_directory, TestDir};
 
 #[test]
 fn the_map_agrees_with_the_exported_directory() {
-    let root = tempfile::tempdir().unwrap();
-    let mut d = Directory::open(&root.path().join("data")).unwrap();
-    dispatch(&mut d, "load_demo", json!({})).unwrap();
+    let (_root, mut d) = api_demo_directory();
     let map = dispatch(&mut d, "competence_map", json!({})).unwrap();
     let bundle = dispatch(&mut d, "export_bundle", json!({})).unwrap();
 

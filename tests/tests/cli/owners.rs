@@ -6,33 +6,17 @@
 use hvemved_core::api::{dispatch, Directory};
 use serde_json::{json, Value};
 
-use crate::util::TestDir;
+use crate::util::{api_demo_directory, call, ids, TestDir};
 
 fn demo() -> (tempfile::TempDir, Directory) {
-    let root = tempfile::tempdir().unwrap();
-    let mut directory = Directory::open(&root.path().join("data")).unwrap();
-    dispatch(&mut directory, "load_demo", json!({})).unwrap();
-    (root, directory)
-}
-
-fn call(directory: &mut Directory, command: &str, args: Value) -> Value {
-    dispatch(directory, command, args).unwrap_or_else(|e| panic!("{command} failed: {e}"))
-}
-
-fn result_ids(response: &Value) -> Vec<String> {
-    response["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect()
+    api_demo_directory()
 }
 
 #[test]
 fn a_named_owner_is_listed_first_and_marked_for_searches_of_the_area() {
     let (_root, mut d) = demo();
     let before = call(&mut d, "search", json!({"query": "efterværn", "limit": 10}));
-    let ids = result_ids(&before);
+    let ids = ids(&before);
     let chosen = ids[4].clone();
     let deputy = ids[1].clone();
     let named = call(
@@ -93,8 +77,8 @@ fn filters_still_apply_to_the_owner() {
             json!({"query": "mentalisering", "limit": 50, "filters": {"department": department}}),
         )
     };
-    assert!(!result_ids(&search_in(&mut d, &other)).contains(&owner_id));
-    assert_eq!(result_ids(&search_in(&mut d, &own))[0], owner_id);
+    assert!(!ids(&search_in(&mut d, &other)).contains(&owner_id));
+    assert_eq!(ids(&search_in(&mut d, &own))[0], owner_id);
 }
 
 #[test]

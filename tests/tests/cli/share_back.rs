@@ -6,18 +6,10 @@
 use hvemved_core::api::{dispatch, Directory};
 use serde_json::{json, Value};
 
-use crate::util::{fixture, TestDir};
+use crate::util::{api_directory, call, TestDir};
 
 fn directory() -> (tempfile::TempDir, Directory) {
-    let root = tempfile::tempdir().unwrap();
-    let mut directory = Directory::open(&root.path().join("data")).unwrap();
-    let bundle = std::fs::read_to_string(fixture("small.json")).unwrap();
-    dispatch(&mut directory, "import_bundle", json!({ "bundle": bundle })).unwrap();
-    (root, directory)
-}
-
-fn call(directory: &mut Directory, command: &str, args: Value) -> Value {
-    dispatch(directory, command, args).unwrap_or_else(|e| panic!("{command} failed: {e}"))
+    api_directory("small.json")
 }
 
 fn states(directory: &mut Directory, person: &str) -> Vec<(String, String)> {

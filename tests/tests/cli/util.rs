@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
-use serde_json::Value;
+use hvemved_core::api::{dispatch, Directory};
+use serde_json::{json, Value};
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
@@ -98,4 +99,31 @@ pub fn ids(response: &Value) -> Vec<String> {
         .iter()
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// A directory opened through the core's command list (the way the desktop
+/// app and the HTTP face call it), with the bundle fixture `name` imported.
+pub fn api_directory(name: &str) -> (tempfile::TempDir, Directory) {
+    let (root, mut directory) = empty_api_directory();
+    let bundle = std::fs::read_to_string(fixture(name)).unwrap();
+    call(&mut directory, "import_bundle", json!({ "bundle": bundle }));
+    (root, directory)
+}
+
+/// A directory opened through the core's command list, with the demo municipality.
+pub fn api_demo_directory() -> (tempfile::TempDir, Directory) {
+    let (root, mut directory) = empty_api_directory();
+    call(&mut directory, "load_demo", json!({}));
+    (root, directory)
+}
+
+fn empty_api_directory() -> (tempfile::TempDir, Directory) {
+    let root = tempfile::tempdir().unwrap();
+    let directory = Directory::open(&root.path().join("data")).unwrap();
+    (root, directory)
+}
+
+/// Runs a command of the core's list, failing the test with its error.
+pub fn call(directory: &mut Directory, command: &str, args: Value) -> Value {
+    dispatch(directory, command, args).unwrap_or_else(|e| panic!("{command} failed: {e}"))
 }

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { t, formatDate } from '../i18n.js';
 import { h, clear, announce, debounce, uid, field, errorBox, errorSummary, busyIndicator } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
+import { suggestPeople } from '../components/people.js';
 
 const KINDS = ['kursus', 'konference', 'temadag', 'uddannelse'];
 const PAGE = 30;
@@ -188,14 +189,7 @@ function renderForm(main, ctx) {
       label: t('courseForm.fieldAttendees'),
       hint: t('courseForm.fieldAttendeesHint'),
       emptyText: t('suggest.noPeople'),
-      load: async (text) => {
-        const people = await call('people_suggest', { prefix: text, limit: 8 });
-        return people.filter((p) => !attendees.some((a) => a.id === p.id)).map((p) => ({
-          key: p.id, person: p,
-          render: () => [h('span', { class: 'combo__main' }, p.name),
-            h('span', { class: 'combo__meta' }, [p.title, p.department].filter(Boolean).join(' · '))],
-        }));
-      },
+      load: (text) => suggestPeople(text, { exclude: (p) => attendees.some((a) => a.id === p.id) }),
       onPick: (item, c) => {
         attendees.push({ id: item.person.id, name: item.person.name, author: attendees.length === 0 });
         c.reset();

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { t } from '../i18n.js';
 import { h, clear, announce, field, errorBox } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
+import { suggestPeople } from '../components/people.js';
 
 const personLink = (p) => h('a', { href: '#/person/' + encodeURIComponent(p.id) }, p.name);
 
@@ -15,14 +16,7 @@ function peopleCombo(label, hint, onPick) {
     label,
     hint,
     emptyText: t('suggest.noPeople'),
-    load: async (text) => {
-      const people = await call('people_suggest', { prefix: text, limit: 8 });
-      return people.map((p) => ({
-        key: p.id, person: p,
-        render: () => [h('span', { class: 'combo__main' }, p.name),
-          h('span', { class: 'combo__meta' }, [p.title, p.department].filter(Boolean).join(' · '))],
-      }));
-    },
+    load: (text) => suggestPeople(text),
     onPick: (item, c) => {
       picked = item.person;
       c.input.value = item.person.name;

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { t, formatDate } from '../i18n.js';
 import { h, clear, announce, uid, field, errorBox } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
+import { suggestPeople } from '../components/people.js';
 
 const ME_KEY = 'hvemved.me';
 
@@ -73,14 +74,7 @@ export async function render(main) {
     label: t('shareback.whoAreYou'),
     hint: t('shareback.whoAreYouHint'),
     emptyText: t('suggest.noPeople'),
-    load: async (text) => {
-      const people = await call('people_suggest', { prefix: text, limit: 8 });
-      return people.map((p) => ({
-        key: p.id, person: p,
-        render: () => [h('span', { class: 'combo__main' }, p.name),
-          h('span', { class: 'combo__meta' }, [p.title, p.department].filter(Boolean).join(' · '))],
-      }));
-    },
+    load: (text) => suggestPeople(text),
     onPick: (item, c) => {
       c.input.value = item.person.name;
       try { window.localStorage.setItem(ME_KEY, JSON.stringify({ id: item.person.id, name: item.person.name })); } catch { /* private mode */ }

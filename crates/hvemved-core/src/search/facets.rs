@@ -2,11 +2,13 @@
 //! language, willing to mentor) and the counts per value the UI shows next
 //! to each filter.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::UNIT_PATH_SEPARATOR;
+use crate::model::{unit_path_within, UNIT_PATH_SEPARATOR};
 use crate::store::PersonFacts;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -59,7 +61,7 @@ pub struct PeopleTable {
 
 #[derive(Debug)]
 struct UnitEntry {
-    lowercase_path: Vec<String>,
+    path: Arc<[String]>,
     departments: Vec<u32>,
 }
 
@@ -99,23 +101,23 @@ impl<'a> Names<'a> {
 impl PeopleTable {
     pub fn new(facts: Vec<(i64, PersonFacts)>) -> PeopleTable {
         let mut table = PeopleTable::default();
-        let mut units: FxHashMap<Vec<String>, u32> = FxHashMap::default();
+        let mut units: FxHashMap<Arc<[String]>, u32> = FxHashMap::default();
         let mut departments = Names::new(&mut table.departments);
         let mut professions = Names::new(&mut table.professions);
         let mut languages = Names::new(&mut table.languages);
         for (id, person) in facts {
-            let path: Vec<String> = person.units.to_vec();
-            let unit = match units.get(&path) {
+            let unit = match units.get(&person.units) {
                 Some(&unit) => unit,
                 None => {
+                    let path = &person.units;
                     let unit = table.units.len() as u32;
                     table.units.push(UnitEntry {
-                        lowercase_path: path.iter().map(|p| p.to_lowercase()).collect(),
+                        path: path.clone(),
                         departments: (1..=path.len().min(2))
                             .map(|depth| departments.id(&path[..depth].join(UNIT_PATH_SEPARATOR)))
                             .collect(),
                     });
-                    units.insert(path, unit);
+                    units.insert(path.clone(), unit);
                     unit
                 }
             };
@@ -143,17 +145,10 @@ impl PeopleTable {
     /// The filters resolved against this table once per search.
     pub fn filter(&self, filters: &SearchFilters) -> Filter {
         let admitted_units = filters.department.as_ref().map(|department| {
-            let wanted: Vec<String> = crate::model::split_unit_path(department)
-                .iter()
-                .map(|p| p.to_lowercase())
-                .collect();
+            let wanted = crate::model::split_unit_path(department);
             self.units
                 .iter()
-                .map(|unit| {
-                    !wanted.is_empty()
-                        && unit.lowercase_path.len() >= wanted.len()
-                        && unit.lowercase_path.iter().zip(&wanted).all(|(a, b)| a == b)
-                })
+                .map(|unit| !wanted.is_empty() && unit_path_within(&unit.path, &wanted))
                 .collect()
         });
         let profession = filters.profession.as_ref().map(|wanted| {

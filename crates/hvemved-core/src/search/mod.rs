@@ -21,6 +21,7 @@ pub use index::SearchIndex;
 
 use crate::error::Result;
 use crate::store::Store;
+use crate::thesaurus::Concept;
 
 pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 500;
@@ -116,17 +117,17 @@ pub fn search(
     let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
     let candidates = rank::rank_people(&searcher, &fields, &expansion.groups, today)?;
 
-    let people = index.people();
-    let filter = people.filter(&request.filters);
+    let table = index.people();
+    let filter = table.filter(&request.filters);
     let mut ranked: Vec<(i64, f32)> = candidates
         .iter()
-        .filter(|(id, c)| people.admits(&filter, **id, c.best_level))
+        .filter(|(id, c)| table.admits(&filter, **id, c.best_level))
         .map(|(id, c)| (*id, c.score))
         .collect();
-    response.facets = people.count(ranked.iter().map(|(id, _)| (*id, candidates[id].best_level)));
+    response.facets = table.count(ranked.iter().map(|(id, _)| (*id, candidates[id].best_level)));
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let owner_of = owners_first(store, concepts, &expansion.concepts, &mut ranked, |row| {
-        people.admits(&filter, row, candidates.get(&row).map_or(0, |c| c.best_level))
+        table.admits(&filter, row, candidates.get(&row).map_or(0, |c| c.best_level))
     })?;
     response.total = ranked.len();
     ranked.truncate(request.limit.clamp(1, MAX_LIMIT));
@@ -182,17 +183,13 @@ fn owners_first(
     if named.is_empty() {
         return Ok(owner_of);
     }
-    let mut areas: Vec<(String, String)> = Vec::new();
-    for id in named {
-        if let Some(concept) = concepts.concept(id) {
-            areas.push((concept.id.clone(), concept.preferred.clone()));
-        }
-    }
-    for id in named {
-        if let Some((category, name, _)) = concepts
-            .concept(id)
-            .and_then(|c| crate::thesaurus::category(&c.category))
-        {
+    let named: Vec<&Concept> = named.iter().filter_map(|id| concepts.concept(id)).collect();
+    let mut areas: Vec<(String, String)> = named
+        .iter()
+        .map(|c| (c.id.clone(), c.preferred.clone()))
+        .collect();
+    for concept in &named {
+        if let Some((category, name, _)) = crate::thesaurus::category(&concept.category) {
             if !areas.iter().any(|(a, _)| a == category) {
                 areas.push((category.to_string(), name.to_string()));
             }

@@ -239,7 +239,6 @@ impl Store {
         Ok(Bundle::new(people, courses))
     }
 
-    /// What filters and facets need to know of the given people.
     /// Every active person's unit path, profession, languages and mentor
     /// willingness, read in one pass: search keeps these in memory so that
     /// filters and facet counts never wait for SQLite.

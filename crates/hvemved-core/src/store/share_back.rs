@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{now, set_meta, Store};
 use crate::error::{CoreError, Result};
-use crate::model::AttendanceRole;
+use crate::model::{split_unit_path, unit_path_within, AttendanceRole};
 
 /// Days attendees have to share, unless the directory sets its own.
 pub const DEFAULT_SHARE_BACK_DAYS: i64 = 30;
@@ -133,11 +133,7 @@ impl Store {
         let days = self.share_back_days()?;
         let conn = self.conn();
         let units = super::read::unit_paths(conn)?;
-        let unit_filter = query.unit.as_deref().map(|u| {
-            crate::model::split_unit_path(u)
-                .join(crate::model::UNIT_PATH_SEPARATOR)
-                .to_lowercase()
-        });
+        let unit_filter = query.unit.as_deref().map(split_unit_path);
         let mut stmt = conn.prepare_cached(
             "SELECT p.external_id, p.name, p.unit_id, c.external_id, c.title, c.start_date, c.end_date, a.role,
                     a.shareback_state, a.shareback_date, a.shareback_forum, a.shareback_note
@@ -181,9 +177,13 @@ impl Store {
                 .and_then(|u| units.get(&u).cloned())
                 .filter(|u| !u.is_empty());
             if let Some(wanted) = &unit_filter {
-                let path = unit.as_deref().unwrap_or_default().to_lowercase();
-                let inside = path == *wanted
-                    || path.starts_with(&format!("{wanted}{}", crate::model::UNIT_PATH_SEPARATOR));
+                let path = split_unit_path(unit.as_deref().unwrap_or_default());
+                // A unit filter with no unit names in it names the people without a unit.
+                let inside = if wanted.is_empty() {
+                    path.is_empty()
+                } else {
+                    unit_path_within(&path, wanted)
+                };
                 if !inside {
                     continue;
                 }

@@ -2,6 +2,7 @@
 //! opens the directory and calls one method of the core's API, then prints
 //! the answer for a person or, with `--json`, for a program.
 
+mod initiatives;
 mod map;
 mod output;
 mod owners;
@@ -132,6 +133,11 @@ enum Command {
         csv: Option<PathBuf>,
         #[arg(long, conflicts_with = "csv")]
         json: bool,
+    },
+    /// Initiatives, networks and collaboration forums: list, check for similar ones, add, edit
+    Initiative {
+        #[command(subcommand)]
+        command: initiatives::InitiativeCommand,
     },
     /// Knowledge owners (vidensansvarlige): list, name or remove them
     Owner {
@@ -337,6 +343,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Thesaurus { command } => thesaurus(&mut directory, command, &mut out)?,
         Command::Shareback { command } => share_back::run(&mut directory, command, &mut out)?,
         Command::Owner { command } => owners::run(&mut directory, command, &mut out)?,
+        Command::Initiative { command } => initiatives::run(&mut directory, command, &mut out)?,
         Command::Map {
             unit,
             stale_months,

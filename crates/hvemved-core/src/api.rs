@@ -16,11 +16,12 @@ use crate::error::{CoreError, Result};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
-use crate::store::KnowledgeOwner;
+use crate::similar_initiatives::{self, Background, InitiativeDraft, SimilarInitiative};
 use crate::store::{
     self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, ShareBackItem, ShareBackQuery,
     ShareBackUpdate, SkillChange, Store,
 };
+use crate::store::{Initiative, InitiativeInput, InitiativeQuery, KnowledgeOwner};
 use crate::thesaurus::{Concept, Thesaurus};
 
 /// Largest bundle accepted; a real municipality's directory is a few MB.
@@ -148,11 +149,22 @@ pub struct OwnerRemoveRequest {
     pub area: String,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InitiativeRequest {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InitiativeSaveRequest {
+    pub initiative: InitiativeInput,
+}
+
 /// What the demo municipality has besides its bundle.
 struct DemoExtras {
     share_backs: Vec<ShareBackUpdate>,
     /// `(area, owner, deputy)`.
     owners: Vec<(String, String, Option<String>)>,
+    initiatives: Vec<InitiativeInput>,
 }
 
 /// A knowledge owner with the name of the area as people read it.
@@ -335,6 +347,9 @@ impl Directory {
                     for (area, owner, deputy) in &extras.owners {
                         store::set_knowledge_owner_in(tx, area, owner, deputy.as_deref())?;
                     }
+                    for initiative in &extras.initiatives {
+                        store::save_initiative_in(tx, initiative)?;
+                    }
                 }
                 Ok(report)
             })?
@@ -368,6 +383,7 @@ impl Directory {
         let extras = DemoExtras {
             share_backs: crate::demo::share_backs(&bundle, today(), crate::demo::DEFAULT_SEED),
             owners: crate::demo::knowledge_owners(&bundle, &self.thesaurus),
+            initiatives: crate::demo::initiatives(&bundle, today()),
         };
         self.write_bundle(&bundle, false, Some(&extras))
     }
@@ -594,6 +610,47 @@ impl Directory {
         Ok(map)
     }
 
+    pub fn initiative_list(&self, query: &InitiativeQuery) -> Result<Vec<Initiative>> {
+        self.store.initiatives(query, &today().to_string())
+    }
+
+    pub fn initiative_show(&self, request: &InitiativeRequest) -> Result<Initiative> {
+        self.store.initiative(&request.id)
+    }
+
+    /// Existing initiatives that look like the draft in purpose and target
+    /// group, most alike first; asked before a new one is saved.
+    pub fn initiative_similar(&self, draft: &InitiativeDraft) -> Result<Vec<SimilarInitiative>> {
+        let existing = self.store.initiatives(&InitiativeQuery::default(), "")?;
+        let doc_freq = |term: &str| self.index.doc_freq(term);
+        Ok(similar_initiatives::find_similar(
+            draft,
+            &existing,
+            &mut search::analyzer::danish_analyzer(),
+            &self.concepts,
+            &Background {
+                documents: self.index.num_docs(),
+                doc_freq: &doc_freq,
+            },
+        ))
+    }
+
+    /// Saves an initiative in one transaction; its members are found by it
+    /// in search at once.
+    pub fn initiative_save(&mut self, request: &InitiativeSaveRequest) -> Result<Initiative> {
+        let id = self
+            .store
+            .write(|tx| store::save_initiative_in(tx, &request.initiative))?;
+        self.after_write()?;
+        self.store.initiative(&id)
+    }
+
+    pub fn initiative_remove(&mut self, request: &InitiativeRequest) -> Result<bool> {
+        let removed = self.store.remove_initiative(&request.id)?;
+        self.after_write()?;
+        Ok(removed)
+    }
+
     /// Empties the directory (the demo data, before the real directory is
     /// imported); local thesaurus terms stay.
     pub fn clear_directory(&mut self) -> Result<DirectoryStats> {
@@ -804,6 +861,31 @@ pub const COMMANDS: &[Command] = &[
         name: "competence_map",
         summary: "Skills by unit and level, key-person risks, gaps, profession mix and stale entries",
         handler: |d, a| call(a, |r: CompetenceMapRequest| d.competence_map(&r)),
+    },
+    Command {
+        name: "initiative_list",
+        summary: "Initiatives, networks and forums, by unit, member, kind, words or running today",
+        handler: |d, a| call(a, |r: InitiativeQuery| d.initiative_list(&r)),
+    },
+    Command {
+        name: "initiative_show",
+        summary: "One initiative with its units and members",
+        handler: |d, a| call(a, |r: InitiativeRequest| d.initiative_show(&r)),
+    },
+    Command {
+        name: "initiative_similar",
+        summary: "Existing initiatives like the one being written (purpose and target group)",
+        handler: |d, a| call(a, |r: InitiativeDraft| d.initiative_similar(&r)),
+    },
+    Command {
+        name: "initiative_save",
+        summary: "Create or change an initiative, network or forum with its units and members",
+        handler: |d, a| call(a, |r: InitiativeSaveRequest| d.initiative_save(&r)),
+    },
+    Command {
+        name: "initiative_remove",
+        summary: "Remove an initiative",
+        handler: |d, a| call(a, |r: InitiativeRequest| d.initiative_remove(&r)),
     },
     Command {
         name: "clear_directory",

@@ -28,6 +28,7 @@ pub mod error;
 pub mod model;
 pub mod paths;
 pub mod search;
+pub mod similar_initiatives;
 pub mod store;
 pub mod thesaurus;
 

@@ -239,8 +239,19 @@ pub struct PersonProfile {
     pub active: bool,
     pub skills: Vec<PersonSkill>,
     pub courses: Vec<CourseAttended>,
+    /// Initiatives, networks and forums the person takes part in.
+    #[serde(default)]
+    pub initiatives: Vec<PersonInitiative>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonInitiative {
+    pub id: String,
+    pub name: String,
+    pub kind: crate::store::InitiativeKind,
+    pub role: crate::store::MemberRole,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ mod demo;
 mod http;
 mod import;
 mod index;
+mod initiatives;
 mod owners;
 mod relevance;
 mod search;

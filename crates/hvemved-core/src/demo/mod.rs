@@ -12,6 +12,7 @@
 mod bios;
 mod courses;
 mod dates;
+mod initiatives;
 mod knowledge_owners;
 mod names;
 mod org;
@@ -24,6 +25,7 @@ mod topics;
 
 use crate::bundle::types::Bundle;
 
+pub use initiatives::initiatives;
 pub use knowledge_owners::knowledge_owners;
 pub use share_back::share_backs;
 

@@ -13,7 +13,7 @@ use crate::store::IndexablePerson;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// `skill`, `course`, `bio` or `role`.
+    /// `skill`, `course`, `initiative`, `bio`, `role` or `owner`.
     pub kind: String,
     /// Plain text, except that `bio` snippets mark the matching words with
     /// `<b>…</b>` and are otherwise HTML-escaped.
@@ -22,6 +22,7 @@ pub struct Evidence {
 
 const SNIPPET_CHARS: usize = 160;
 const MAX_COURSES_SHOWN: usize = 3;
+const MAX_INITIATIVES_SHOWN: usize = 2;
 
 pub fn collect(
     analyzer: &mut TextAnalyzer,
@@ -63,6 +64,19 @@ pub fn collect(
         evidence.push(Evidence {
             kind: "course".into(),
             text,
+        });
+    }
+
+    for initiative in person
+        .initiatives
+        .iter()
+        .filter(|i| matches(&i.name) || matches(&i.text))
+        .take(MAX_INITIATIVES_SHOWN)
+    {
+        let role = if initiative.convenes { ", tovholder" } else { "" };
+        evidence.push(Evidence {
+            kind: "initiative".into(),
+            text: format!("{} ({}{role})", initiative.name, initiative.kind),
         });
     }
 

@@ -214,6 +214,37 @@ impl ConceptMatcher {
     fn find(&self, key: &[String]) -> Option<&Concept> {
         self.by_terms.get(key).map(|&i| &self.concepts[i])
     }
+
+    /// The English words and phrases of `text` the glossary knows, with
+    /// their Danish renderings.
+    pub fn translate_english(&self, text: &str) -> Vec<crate::thesaurus::glossary::Translation> {
+        self.glossary.translate(&[text])
+    }
+
+    /// The concepts whose labels occur in `text`, longest labels first and
+    /// never two on the same words: what a text is about, in thesaurus terms.
+    pub fn concepts_in(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<&Concept> {
+        let stems = terms(analyzer, text);
+        let mut covered = vec![false; stems.len()];
+        let mut found: Vec<&Concept> = Vec::new();
+        for n in (1..=MAX_LABEL_WORDS.min(stems.len())).rev() {
+            for start in 0..=stems.len() - n {
+                if covered[start..start + n].iter().any(|c| *c)
+                    || stems[start..start + n].iter().all(|s| is_stop_word(s))
+                {
+                    continue;
+                }
+                let Some(concept) = self.find(&stems[start..start + n]) else {
+                    continue;
+                };
+                covered[start..start + n].iter_mut().for_each(|c| *c = true);
+                if !found.iter().any(|f| f.id == concept.id) {
+                    found.push(concept);
+                }
+            }
+        }
+        found
+    }
 }
 
 /// Whether an analysed term occurs in the index, answered by the caller.
@@ -519,7 +550,7 @@ fn split_hyphens(word: &str) -> Vec<String> {
     }
 }
 
-fn is_stop_word(word: &str) -> bool {
+pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
 

@@ -1,7 +1,8 @@
 //! The tantivy index, derived from the store and never the other way round.
 //!
 //! It holds evidence documents, not people: one per skill entry, one per bio,
-//! one per role (title, profession, unit) and one per course report. Each
+//! one per role (title, profession, unit), one per course report and one per
+//! initiative, network or forum. Each
 //! document names the people it is evidence for in a fast field, so that
 //! search can rank people by aggregating over their documents. Each kind of
 //! document has a text field of its own, so that BM25's length
@@ -28,10 +29,10 @@ use super::facets::PeopleTable;
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
-use crate::store::{CourseEvidence, PersonEvidence, Selection, Store};
+use crate::store::{CourseEvidence, InitiativeEvidence, PersonEvidence, Selection, Store};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// Past this many changed records a rebuild is cheaper than replacing each.
 const MAX_INCREMENTAL: usize = 5_000;
@@ -43,6 +44,8 @@ pub enum DocKind {
     Bio = 1,
     Role = 2,
     Course = 3,
+    /// An initiative, network or forum the person is a member of.
+    Initiative = 4,
 }
 
 impl DocKind {
@@ -52,13 +55,14 @@ impl DocKind {
             1 => Some(DocKind::Bio),
             2 => Some(DocKind::Role),
             3 => Some(DocKind::Course),
+            4 => Some(DocKind::Initiative),
             _ => None,
         }
     }
 }
 
 /// A person in the `people` fast field: their row id shifted left, with the
-/// lowest bit set when they wrote the report.
+/// lowest bit set when they wrote the report or convene the initiative.
 pub fn encode_person(id: i64, author: bool) -> u64 {
     ((id as u64) << 1) | u64::from(author)
 }
@@ -75,17 +79,19 @@ pub(crate) struct Fields {
     pub bio: Field,
     pub role: Field,
     pub course: Field,
+    pub initiative: Field,
     pub surface: Field,
 }
 
 impl Fields {
     /// The text fields a query looks in, with the kind each holds.
-    pub fn text_fields(&self) -> [(Field, DocKind); 4] {
+    pub fn text_fields(&self) -> [(Field, DocKind); 5] {
         [
             (self.skill, DocKind::Skill),
             (self.bio, DocKind::Bio),
             (self.role, DocKind::Role),
             (self.course, DocKind::Course),
+            (self.initiative, DocKind::Initiative),
         ]
     }
 }
@@ -131,7 +137,8 @@ fn schema() -> (Schema, Fields) {
         skill: builder.add_text_field("skill", text.clone()),
         bio: builder.add_text_field("bio", text.clone()),
         role: builder.add_text_field("role", text.clone()),
-        course: builder.add_text_field("course", text),
+        course: builder.add_text_field("course", text.clone()),
+        initiative: builder.add_text_field("initiative", text),
         surface: builder.add_text_field("surface", surface),
     };
     builder.add_u64_field(FAST_KIND, fast.clone());
@@ -223,6 +230,12 @@ impl SearchIndex {
                 }
                 Ok(())
             })?;
+            store.row_batches("initiatives", |batch| {
+                for initiative in store.initiative_evidence(batch)? {
+                    writer.add_document(builder.initiative_document(&initiative))?;
+                }
+                Ok(())
+            })?;
             commit(&mut writer, seq)?;
             writer.wait_merging_threads()?;
             Ok(seq)
@@ -254,7 +267,12 @@ impl SearchIndex {
             return Ok(false);
         }
         let mut writer: IndexWriter = self.index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
-        for uuid in changes.people.iter().chain(&changes.courses) {
+        for uuid in changes
+            .people
+            .iter()
+            .chain(&changes.courses)
+            .chain(&changes.initiatives)
+        {
             writer.delete_term(Term::from_field_text(self.fields.owner, uuid));
         }
         let builder = DocumentBuilder {
@@ -271,6 +289,11 @@ impl SearchIndex {
         if !changes.courses.is_empty() {
             for course in store.course_evidence(Selection::Uuids(&changes.courses))? {
                 writer.add_document(builder.course_document(&course))?;
+            }
+        }
+        if !changes.initiatives.is_empty() {
+            for initiative in store.initiative_evidence(Selection::Uuids(&changes.initiatives))? {
+                writer.add_document(builder.initiative_document(&initiative))?;
             }
         }
         commit(&mut writer, store_seq)?;
@@ -299,6 +322,22 @@ impl SearchIndex {
 
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// In how many evidence documents an analysed term occurs, over every
+    /// text field (a document with it in two fields counts twice, which is
+    /// close enough for telling rare words from common ones).
+    pub fn doc_freq(&self, term: &str) -> u64 {
+        let searcher = self.reader.searcher();
+        self.fields
+            .text_fields()
+            .iter()
+            .map(|(field, _)| {
+                searcher
+                    .doc_freq(&Term::from_field_text(*field, term))
+                    .unwrap_or(0)
+            })
+            .sum()
     }
 
     pub(crate) fn reader(&self) -> &IndexReader {
@@ -373,6 +412,20 @@ impl DocumentBuilder {
             .map(|d| (d - chrono::NaiveDate::default()).num_days().max(0) as u64)
             .unwrap_or(0);
         doc.add_u64(self.fast(FAST_DAY), day);
+        doc
+    }
+
+    fn initiative_document(&self, initiative: &InitiativeEvidence) -> TantivyDocument {
+        let mut doc = self.base(
+            &initiative.uuid,
+            DocKind::Initiative,
+            self.fields.initiative,
+            &initiative.text,
+        );
+        for (person, convenes) in &initiative.people {
+            doc.add_u64(self.fast(FAST_PEOPLE), encode_person(*person, *convenes));
+        }
+        doc.add_u64(self.fast(FAST_ATTENDEES), initiative.people.len() as u64);
         doc
     }
 }

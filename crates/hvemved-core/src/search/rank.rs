@@ -1,8 +1,9 @@
 //! Ranks people, not documents (the document model of Balog et al., SIGIR
 //! 2006). Each query group is searched on its own; every matching evidence
 //! document passes its score to the people it belongs to, weighted by how
-//! strongly it ties to them: an own skill by its level, a bio, a role, and a
-//! course report by authorship, crowd size and age. A person's evidence for a
+//! strongly it ties to them: an own skill by its level, a bio, a role, a
+//! course report by authorship, crowd size and age, and an initiative by
+//! role and size. A person's evidence for a
 //! group is summed with halving weights, so a pile of weak evidence cannot
 //! beat one strong piece; and a person who matches only some of the groups
 //! of a several-word query gets only that share of the score.
@@ -33,6 +34,7 @@ fn field_boost(kind: DocKind) -> f32 {
         DocKind::Bio => 0.9,
         DocKind::Role => 0.6,
         DocKind::Course => 0.8,
+        DocKind::Initiative => 0.7,
     }
 }
 
@@ -59,6 +61,13 @@ fn course_factor(author: bool, attendees: u64, day: u64, today: u64) -> f32 {
     };
     let age = 1.0 / (1.0 + 0.08 * years);
     role * crowd * age
+}
+
+/// How strongly an initiative ties to one of its members: the tovholder
+/// more than a member, a small working group more than a large network.
+fn initiative_factor(convenes: bool, members: u64) -> f32 {
+    let role = if convenes { 0.7 } else { 0.5 };
+    role / (1.0 + 0.05 * members.saturating_sub(1) as f32)
 }
 
 #[derive(Debug, Default, Clone)]
@@ -173,6 +182,7 @@ pub fn rank_people(
                     DocKind::Bio => 1.0,
                     DocKind::Role => 1.0,
                     DocKind::Course => course_factor(author, attendees, day, today),
+                    DocKind::Initiative => initiative_factor(author, attendees),
                 };
                 contributions.push(Contribution {
                     person,

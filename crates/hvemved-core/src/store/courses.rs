@@ -144,7 +144,7 @@ impl Store {
     /// thesaurus terms stay: they are the municipality's own vocabulary.
     pub fn clear_directory(&mut self) -> Result<()> {
         self.write(|tx| {
-            for (table, entity) in [("people", "person"), ("courses", "course")] {
+            for (table, entity) in [("people", "person"), ("courses", "course"), ("initiatives", "initiative")] {
                 let mut stmt = tx.prepare(&format!("SELECT uuid, external_id FROM {table}"))?;
                 let rows = stmt
                     .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
@@ -159,7 +159,7 @@ impl Store {
                 }
             }
             tx.execute_batch(
-                "DELETE FROM attendance; DELETE FROM course_skills; DELETE FROM person_skills;
+                "DELETE FROM initiatives; DELETE FROM attendance; DELETE FROM course_skills; DELETE FROM person_skills;
                  DELETE FROM courses; DELETE FROM people; DELETE FROM skills;
                  DELETE FROM meta WHERE key = 'demo';",
             )?;

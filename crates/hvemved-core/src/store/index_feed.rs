@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
+use super::InitiativeKind;
 use super::Store;
 use crate::error::Result;
 use crate::model::AttendanceRole;
@@ -30,16 +31,26 @@ pub struct CourseEvidence {
     pub people: Vec<(i64, AttendanceRole)>,
 }
 
+/// An initiative, network or forum and its members.
+#[derive(Debug, Clone)]
+pub struct InitiativeEvidence {
+    pub uuid: String,
+    pub text: String,
+    /// Row ids, with true for a tovholder.
+    pub people: Vec<(i64, bool)>,
+}
+
 /// What must be re-indexed since a change number.
 #[derive(Debug, Default, Clone)]
 pub struct IndexChanges {
     pub people: Vec<String>,
     pub courses: Vec<String>,
+    pub initiatives: Vec<String>,
 }
 
 impl IndexChanges {
     pub fn len(&self) -> usize {
-        self.people.len() + self.courses.len()
+        self.people.len() + self.courses.len() + self.initiatives.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -199,7 +210,48 @@ impl Store {
             .collect())
     }
 
-    /// The people and courses whose documents may differ since `seq`.
+    /// The selected initiatives with their active members.
+    pub fn initiative_evidence(&self, selection: Selection) -> Result<Vec<InitiativeEvidence>> {
+        let conn = self.conn();
+        let (condition, params) = selection.condition("i");
+        let mut people: HashMap<i64, Vec<(i64, bool)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT m.initiative_id, m.person_id, m.role FROM initiatives i
+             JOIN initiative_members m ON m.initiative_id = i.id JOIN people p ON p.id = m.person_id
+             WHERE p.active = 1 AND {condition} ORDER BY m.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+        })? {
+            let (initiative, person, role) = row?;
+            people
+                .entry(initiative)
+                .or_default()
+                .push((person, role == "tovholder"));
+        }
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT i.id, i.uuid, i.name, i.kind, i.purpose, i.target_group FROM initiatives i
+             WHERE {condition} ORDER BY i.id"
+        ))?;
+        let initiatives = stmt
+            .query_map(params_from_iter(&params), |r| {
+                let kind: String = r.get(3)?;
+                let kind = InitiativeKind::parse(&kind).map(|k| k.danish_name().to_string());
+                let parts: [Option<String>; 4] = [r.get(2)?, kind, r.get(4)?, r.get(5)?];
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, parts))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(initiatives
+            .into_iter()
+            .map(|(id, uuid, parts)| InitiativeEvidence {
+                uuid,
+                text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
+                people: people.remove(&id).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// The people, courses and initiatives whose documents may differ since `seq`.
     pub fn index_changes_since(&self, seq: i64) -> Result<IndexChanges> {
         let conn = self.conn();
         let collect = |sql: &str| -> Result<BTreeSet<String>> {
@@ -231,9 +283,17 @@ impl Store {
                  JOIN attendance a ON a.person_id = p.id JOIN courses c ON c.id = a.course_id
              WHERE ch.seq > ?1 AND ch.entity = 'person'",
         )?;
+        let initiatives = collect(
+            "SELECT entity_uuid FROM changes WHERE seq > ?1 AND entity = 'initiative'
+             UNION
+             SELECT i.uuid FROM changes ch JOIN people p ON p.uuid = ch.entity_uuid
+                 JOIN initiative_members m ON m.person_id = p.id JOIN initiatives i ON i.id = m.initiative_id
+             WHERE ch.seq > ?1 AND ch.entity = 'person'",
+        )?;
         Ok(IndexChanges {
             people: people.into_iter().collect(),
             courses: courses.into_iter().collect(),
+            initiatives: initiatives.into_iter().collect(),
         })
     }
 }

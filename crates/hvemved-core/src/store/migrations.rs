@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "004_knowledge_owners",
         include_str!("../../migrations/004_knowledge_owners.sql"),
     ),
+    (
+        "005_initiatives",
+        include_str!("../../migrations/005_initiatives.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@ mod bundle_write;
 mod courses;
 mod holdings;
 mod index_feed;
+mod initiatives;
 mod knowledge_owners;
 mod migrations;
 mod profile_write;
@@ -25,7 +26,11 @@ pub use bundle_write::ImportReport;
 pub(crate) use courses::set_course_authors_in;
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
 pub use holdings::SkillHolding;
-pub use index_feed::{CourseEvidence, IndexChanges, PersonEvidence, Selection};
+pub use index_feed::{CourseEvidence, IndexChanges, InitiativeEvidence, PersonEvidence, Selection};
+pub(crate) use initiatives::save_initiative_in;
+pub use initiatives::{
+    Initiative, InitiativeInput, InitiativeKind, InitiativeMember, InitiativeQuery, MemberInput, MemberRole,
+};
 pub(crate) use knowledge_owners::set_knowledge_owner_in;
 pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
 pub use profile_write::{ProfileChanges, SkillChange};

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
+use super::{InitiativeKind, MemberRole, Store};
 use crate::bundle::types::{Bundle, BundleCourse, BundlePerson, BundleSkill};
 use crate::error::{CoreError, Result};
 use crate::model::{
-    AttendanceRole, CourseAttended, CourseKind, DirectoryStats, PersonProfile, PersonSkill, SkillLevel,
-    SkillSource, UNIT_PATH_SEPARATOR,
+    AttendanceRole, CourseAttended, CourseKind, DirectoryStats, PersonInitiative, PersonProfile, PersonSkill,
+    SkillLevel, SkillSource, UNIT_PATH_SEPARATOR,
 };
 
 /// One person as the search index sees them: every text that can be
@@ -29,6 +29,7 @@ pub struct IndexablePerson {
     pub languages: Vec<String>,
     pub skills: Vec<IndexableSkill>,
     pub courses: Vec<IndexableCourse>,
+    pub initiatives: Vec<IndexableInitiative>,
 }
 
 /// A person's unit path, profession, languages and mentor willingness.
@@ -55,6 +56,17 @@ pub struct IndexableCourse {
     pub text: String,
     pub skills: Vec<String>,
     pub role: AttendanceRole,
+}
+
+/// An initiative, network or forum a person takes part in.
+#[derive(Debug, Clone)]
+pub struct IndexableInitiative {
+    pub name: String,
+    /// The kind in Danish ("netværk").
+    pub kind: String,
+    /// Purpose and target group.
+    pub text: String,
+    pub convenes: bool,
 }
 
 struct Units(HashMap<i64, (Option<i64>, String)>);
@@ -120,6 +132,7 @@ impl Store {
                             active: r.get(12)?,
                             skills: Vec::new(),
                             courses: Vec::new(),
+                            initiatives: Vec::new(),
                             created_at: r.get(13)?,
                             updated_at: r.get(14)?,
                         },
@@ -146,6 +159,23 @@ impl Store {
                     kind: kind.as_deref().and_then(CourseKind::parse),
                     date: r.get(3)?,
                     role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        profile.initiatives = conn
+            .prepare(
+                "SELECT i.external_id, i.name, i.kind, m.role
+                 FROM initiative_members m JOIN initiatives i ON i.id = m.initiative_id
+                 WHERE m.person_id = ?1 ORDER BY i.name COLLATE NOCASE",
+            )?
+            .query_map([person_id], |r| {
+                let kind: String = r.get(2)?;
+                let role: String = r.get(3)?;
+                Ok(PersonInitiative {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: InitiativeKind::parse(&kind).unwrap_or(InitiativeKind::Indsats),
+                    role: MemberRole::parse(&role).unwrap_or(MemberRole::Medlem),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -335,6 +365,11 @@ impl Store {
              FROM attendance a JOIN courses c ON c.id = a.course_id
              WHERE a.person_id = ?1 ORDER BY a.rowid",
         )?;
+        let mut initiative_stmt = conn.prepare_cached(
+            "SELECT i.name, i.kind, i.purpose, i.target_group, m.role
+             FROM initiative_members m JOIN initiatives i ON i.id = m.initiative_id
+             WHERE m.person_id = ?1 ORDER BY m.rowid",
+        )?;
         let mut people = Vec::with_capacity(ids.len());
         for &id in ids {
             let person = person_stmt
@@ -352,6 +387,7 @@ impl Store {
                         languages: serde_json::from_str(&languages).unwrap_or_default(),
                         skills: Vec::new(),
                         courses: Vec::new(),
+                        initiatives: Vec::new(),
                     })
                 })
                 .optional()?;
@@ -381,6 +417,21 @@ impl Store {
             })? {
                 person.courses.push(row?);
             }
+            person.initiatives = initiative_stmt
+                .query_map([id], |r| {
+                    let kind: String = r.get(1)?;
+                    let parts: [Option<String>; 2] = [r.get(2)?, r.get(3)?];
+                    let role: String = r.get(4)?;
+                    Ok(IndexableInitiative {
+                        name: r.get(0)?,
+                        kind: InitiativeKind::parse(&kind)
+                            .map(|k| k.danish_name().to_string())
+                            .unwrap_or(kind),
+                        text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
+                        convenes: role == "tovholder",
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
             people.push(person);
         }
         Ok(people)

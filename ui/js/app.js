@@ -12,6 +12,7 @@ import * as importScreen from './screens/importexport.js';
 import * as thesaurusScreen from './screens/thesaurus.js';
 import * as shareBackScreen from './screens/shareback.js';
 import * as competenceScreen from './screens/competence.js';
+import * as initiativesScreen from './screens/initiatives.js';
 
 const main = document.getElementById('main');
 const state = {
@@ -41,6 +42,7 @@ function resolve({ segments }) {
   if (first === 'begreber') return { name: 'thesaurus', module: thesaurusScreen };
   if (first === 'videndeling') return { name: 'shareback', module: shareBackScreen };
   if (first === 'kompetencekort') return { name: 'competence', module: competenceScreen };
+  if (first === 'initiativer') return { name: 'initiatives', module: initiativesScreen };
   return { name: 'notfound', module: { render: renderNotFound } };
 }
 

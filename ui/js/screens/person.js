@@ -144,6 +144,19 @@ export async function render(main, ctx) {
       h('span', { class: 'muted' }, ' · ', t('courseKind.' + c.kind) || c.kind, c.date ? ', ' + formatDate(c.date) : ''));
   }
 
+  function renderInitiatives() {
+    const initiatives = profile.initiatives || [];
+    const section = h('section', { class: 'panel', 'aria-labelledby': 'initiatives-h' }, h('h2', { id: 'initiatives-h' }, t('person.initiatives')));
+    if (!initiatives.length) {
+      section.append(h('p', { class: 'muted' }, t('person.initiativesEmpty')));
+      return section;
+    }
+    section.append(h('ul', { class: 'plain-list' }, initiatives.map((i) => h('li', {},
+      h('a', { href: '#/initiativer?q=' + encodeURIComponent(i.name) }, i.name),
+      h('span', { class: 'muted' }, ' · ', t('initiativeKind.' + i.kind), ', ', t('memberRole.' + i.role).toLowerCase())))));
+    return section;
+  }
+
   function renderCourses() {
     const courses = profile.courses || [];
     const authored = courses.filter((c) => c.role === 'rapportforfatter');
@@ -160,7 +173,7 @@ export async function render(main, ctx) {
     root.append(renderHeader(),
       h('div', { class: 'person__grid' },
         h('div', { class: 'person__side' }, renderContact()),
-        h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses())));
+        h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses(), renderInitiatives())));
   }
 
   // ---- Edit mode -------------------------------------------------------

@@ -3,7 +3,12 @@
 
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["api", "pick_bundle_file", "save_export_file"]),
+        tauri_build::AppManifest::new().commands(&[
+            "api",
+            "pick_bundle_file",
+            "save_export_file",
+            "save_text_file",
+        ]),
     ))
     .expect("the Tauri build step succeeds");
 }

@@ -96,6 +96,33 @@ async fn save_export_file(app: tauri::AppHandle) -> Result<Option<String>, Error
     Ok(Some(path.display().to_string()))
 }
 
+/// Saves a text the page made from the core's answer (a digest) where the
+/// user picks in a native dialog; the page never gets file system access.
+#[tauri::command]
+async fn save_text_file(
+    app: tauri::AppHandle,
+    name: String,
+    text: String,
+) -> Result<Option<String>, ErrorPayload> {
+    let extension = std::path::Path::new(&name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("txt")
+        .to_string();
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_file_name(&name)
+        .add_filter(extension.to_uppercase(), &[extension.as_str()])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| io_payload(&e.to_string()))?;
+    std::fs::write(&path, text).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
 fn io_payload(message: &str) -> ErrorPayload {
     ErrorPayload {
         kind: "io".into(),
@@ -165,7 +192,12 @@ fn main() {
         .manage(AppState {
             directory: Mutex::new(directory),
         })
-        .invoke_handler(tauri::generate_handler![api, pick_bundle_file, save_export_file])
+        .invoke_handler(tauri::generate_handler![
+            api,
+            pick_bundle_file,
+            save_export_file,
+            save_text_file
+        ])
         .setup(|app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Hvem ved?")

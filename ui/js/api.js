@@ -83,3 +83,13 @@ export async function saveExportFile() {
     throw toApiError(err);
   }
 }
+
+/** Desktop only: a native dialog chooses where Rust writes `text` (a
+ *  digest); resolves to the path written, or null when the user cancels. */
+export async function saveTextFile(name, text) {
+  try {
+    return await tauriInvoke()('save_text_file', { name, text });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}

@@ -2,6 +2,7 @@
 //! opens the directory and calls one method of the core's API, then prints
 //! the answer for a person or, with `--json`, for a program.
 
+mod digest;
 mod initiatives;
 mod map;
 mod output;
@@ -132,6 +133,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
         #[arg(long, conflicts_with = "csv")]
+        json: bool,
+    },
+    /// The newsletter of a period: course takeaways, coming share-backs, new competences and
+    /// initiatives (Markdown on standard output unless --html or --markdown names a file)
+    Digest {
+        /// First day, YYYY-MM-DD
+        #[arg(long)]
+        from: String,
+        /// Last day, YYYY-MM-DD
+        #[arg(long)]
+        to: String,
+        /// Only this unit and those under it
+        #[arg(long)]
+        unit: Option<String>,
+        /// Write one self-contained HTML file ("-" for standard output)
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Write Markdown ("-" for standard output)
+        #[arg(long, value_name = "FILE")]
+        markdown: Option<PathBuf>,
+        #[arg(long, conflicts_with_all = ["html", "markdown"])]
         json: bool,
     },
     /// Initiatives, networks and collaboration forums: list, check for similar ones, add, edit
@@ -344,6 +366,25 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Shareback { command } => share_back::run(&mut directory, command, &mut out)?,
         Command::Owner { command } => owners::run(&mut directory, command, &mut out)?,
         Command::Initiative { command } => initiatives::run(&mut directory, command, &mut out)?,
+        Command::Digest {
+            from,
+            to,
+            unit,
+            html,
+            markdown,
+            json,
+        } => digest::run(
+            &directory,
+            digest::DigestOptions {
+                from,
+                to,
+                unit,
+                html,
+                markdown,
+                json,
+            },
+            &mut out,
+        )?,
         Command::Map {
             unit,
             stale_months,

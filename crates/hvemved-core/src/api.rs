@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::bundle::BundleCourse;
 use crate::bundle::{parse_bundle, Bundle};
 use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
+use crate::digest::{Digest, DigestRequest};
 use crate::error::{CoreError, Result};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
@@ -147,6 +148,15 @@ pub struct OwnerSetRequest {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OwnerRemoveRequest {
     pub area: String,
+}
+
+/// The digest with its two printable forms.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DigestOutput {
+    pub digest: Digest,
+    /// One self-contained HTML file.
+    pub html: String,
+    pub markdown: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -350,6 +360,12 @@ impl Directory {
                     for initiative in &extras.initiatives {
                         store::save_initiative_in(tx, initiative)?;
                     }
+                    store::backdate_skill_entries_in(tx, chrono::Utc::now(), crate::demo::skill_entry_age)?;
+                    // Mapped when they started, not on the day the demo was loaded.
+                    tx.execute(
+                        "UPDATE initiatives SET created_at = start_date || 'T08:00:00Z' WHERE start_date IS NOT NULL",
+                        [],
+                    )?;
                 }
                 Ok(report)
             })?
@@ -610,6 +626,16 @@ impl Directory {
         Ok(map)
     }
 
+    /// What was learned and started in a period, as data, HTML and Markdown.
+    pub fn digest(&self, request: &DigestRequest) -> Result<DigestOutput> {
+        let digest = crate::digest::build(&self.store, request, today())?;
+        Ok(DigestOutput {
+            html: crate::digest::to_html(&digest),
+            markdown: crate::digest::to_markdown(&digest),
+            digest,
+        })
+    }
+
     pub fn initiative_list(&self, query: &InitiativeQuery) -> Result<Vec<Initiative>> {
         self.store.initiatives(query, &today().to_string())
     }
@@ -861,6 +887,11 @@ pub const COMMANDS: &[Command] = &[
         name: "competence_map",
         summary: "Skills by unit and level, key-person risks, gaps, profession mix and stale entries",
         handler: |d, a| call(a, |r: CompetenceMapRequest| d.competence_map(&r)),
+    },
+    Command {
+        name: "digest",
+        summary: "The newsletter of a period: course takeaways, coming share-backs, new competences and initiatives",
+        handler: |d, a| call(a, |r: DigestRequest| d.digest(&r)),
     },
     Command {
         name: "initiative_list",

@@ -24,6 +24,7 @@ pub mod api;
 pub mod bundle;
 pub mod competence_map;
 pub mod demo;
+pub mod digest;
 pub mod error;
 pub mod model;
 pub mod paths;

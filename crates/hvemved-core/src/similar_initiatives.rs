@@ -344,6 +344,7 @@ mod tests {
             units: Vec::new(),
             members: Vec::new(),
             updated_at: String::new(),
+            created_at: String::new(),
         }
     }
 

@@ -5,6 +5,7 @@ mod api;
 mod bad_input;
 mod competence_map;
 mod demo;
+mod digest;
 mod http;
 mod import;
 mod index;

@@ -7,6 +7,7 @@ import { t, formatDate } from '../i18n.js';
 import { h, clear, announce, uid, field, errorBox } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
 import { suggestPeople } from '../components/people.js';
+import { digestSection } from './digest.js';
 
 const ME_KEY = 'hvemved.me';
 
@@ -46,7 +47,7 @@ export async function render(main) {
     h('h2', { id: 'sb-policy-h' }, t('shareback.policyHeading')));
 
   main.append(h('div', { class: 'shareback-screen' },
-    h('h1', { tabindex: '-1' }, t('shareback.title')), intro, upcoming, mine, overdue, policy));
+    h('h1', { tabindex: '-1' }, t('shareback.title')), intro, upcoming, mine, overdue, digestSection(), policy));
 
   let policyDays = 30;
 

@@ -53,6 +53,16 @@ pub fn generate(seed: u64, people: usize, courses: usize) -> Bundle {
     Bundle::new(staff, course_list)
 }
 
+/// How many days ago the demo's skill entry `row` was last changed: most
+/// within the last year, about a third older than the competence map's 18
+/// months, a few in the last weeks. Deterministic, like the rest of the demo.
+pub fn skill_entry_age(row: i64) -> i64 {
+    const OLDEST_DAYS: f64 = 1_000.0;
+    let spread = (row.unsigned_abs().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) % 1_000;
+    let share = spread as f64 / 1_000.0;
+    (OLDEST_DAYS * share.powf(1.6)) as i64
+}
+
 /// The bundle shown on first start: default seed and sizes.
 pub fn demo_bundle() -> Bundle {
     generate(DEFAULT_SEED, DEFAULT_PEOPLE, DEFAULT_COURSES)

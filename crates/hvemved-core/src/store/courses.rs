@@ -36,13 +36,19 @@ pub struct CourseReport {
 impl Store {
     /// Reports newest first; with a query, those whose text holds every word.
     pub fn course_list(&self, query: &str, limit: usize) -> Result<Vec<CourseReport>> {
-        self.courses_matching(query, None, limit)
+        self.courses_matching(query, None, None, limit)
+    }
+
+    /// Reports of courses that started between `from` and `to` (inclusive,
+    /// YYYY-MM-DD), newest first.
+    pub fn courses_between(&self, from: &str, to: &str) -> Result<Vec<CourseReport>> {
+        self.courses_matching("", None, Some((from, to)), usize::MAX)
     }
 
     /// One report by its external id, read on its own rather than picked out
     /// of the whole list.
     pub fn course_report(&self, external_id: &str) -> Result<CourseReport> {
-        self.courses_matching("", Some(external_id), 1)?
+        self.courses_matching("", Some(external_id), None, 1)?
             .into_iter()
             .next()
             .ok_or_else(|| CoreError::InvalidInput(format!("no course with id \"{external_id}\"")))
@@ -52,6 +58,7 @@ impl Store {
         &self,
         query: &str,
         external_id: Option<&str>,
+        period: Option<(&str, &str)>,
         limit: usize,
     ) -> Result<Vec<CourseReport>> {
         let conn = self.conn();
@@ -65,7 +72,8 @@ impl Store {
             "SELECT c.id, c.external_id, c.title, c.kind, c.provider, c.start_date, c.end_date, c.location,
                     c.summary, c.key_takeaways
              FROM courses c
-             WHERE (?3 IS NULL OR c.external_id = ?3) AND NOT EXISTS (
+             WHERE (?3 IS NULL OR c.external_id = ?3)
+               AND (?4 IS NULL OR c.start_date BETWEEN ?4 AND ?5) AND NOT EXISTS (
                  SELECT 1 FROM json_each(?1) w
                  WHERE instr(lower(c.title || ' ' || coalesce(c.provider, '') || ' ' || coalesce(c.summary, '')
                                    || ' ' || coalesce(c.key_takeaways, '')), w.value) = 0)
@@ -74,7 +82,13 @@ impl Store {
         )?;
         let rows = stmt
             .query_map(
-                params![words_json, limit.min(i64::MAX as usize) as i64, external_id],
+                params![
+                    words_json,
+                    limit.min(i64::MAX as usize) as i64,
+                    external_id,
+                    period.map(|p| p.0),
+                    period.map(|p| p.1)
+                ],
                 |r| {
                     Ok((
                         r.get::<_, i64>(0)?,

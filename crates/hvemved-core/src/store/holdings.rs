@@ -47,3 +47,26 @@ impl Store {
         })
     }
 }
+
+/// Sets when each skill entry was last changed to `age_in_days(rowid)` days
+/// before `now`: the demo municipality's entries were not all written on the
+/// day it was loaded, and the digest and the map's freshness should show it.
+pub(crate) fn backdate_skill_entries_in(
+    tx: &rusqlite::Transaction,
+    now: chrono::DateTime<chrono::Utc>,
+    age_in_days: impl Fn(i64) -> i64,
+) -> Result<()> {
+    let rows: Vec<i64> = tx
+        .prepare("SELECT rowid FROM person_skills")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE person_skills SET updated_at = ?2 WHERE rowid = ?1")?;
+    for row in rows {
+        let when = now - chrono::Duration::days(age_in_days(row));
+        update.execute(rusqlite::params![
+            row,
+            when.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ])?;
+    }
+    Ok(())
+}

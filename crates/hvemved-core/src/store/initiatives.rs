@@ -142,6 +142,7 @@ pub struct Initiative {
     pub units: Vec<String>,
     /// Tovholdere first, then by name.
     pub members: Vec<InitiativeMember>,
+    pub created_at: String,
     pub updated_at: String,
 }
 
@@ -291,7 +292,8 @@ fn read_initiatives(conn: &Connection) -> Result<Vec<Initiative>> {
         members.entry(initiative).or_default().push(member);
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT id, external_id, kind, name, purpose, target_group, start_date, end_date, contact, updated_at
+        "SELECT id, external_id, kind, name, purpose, target_group, start_date, end_date, contact, updated_at,
+                created_at
          FROM initiatives ORDER BY name COLLATE NOCASE, id",
     )?;
     let rows = stmt
@@ -312,6 +314,7 @@ fn read_initiatives(conn: &Connection) -> Result<Vec<Initiative>> {
                     units: Vec::new(),
                     members: Vec::new(),
                     updated_at: r.get(9)?,
+                    created_at: r.get(10)?,
                 },
             ))
         })?

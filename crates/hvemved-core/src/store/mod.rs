@@ -25,6 +25,7 @@ pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
 pub(crate) use courses::set_course_authors_in;
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
+pub(crate) use holdings::backdate_skill_entries_in;
 pub use holdings::SkillHolding;
 pub use index_feed::{CourseEvidence, IndexChanges, InitiativeEvidence, PersonEvidence, Selection};
 pub(crate) use initiatives::save_initiative_in;

@@ -4,9 +4,9 @@
 // knowledge owner, the profession mix and stale entries. The map can be
 // saved as SVG or PNG for a presentation.
 
-import { call, inDesktopApp } from '../api.js';
+import { call, inDesktopApp, saveTextFile } from '../api.js';
 import { t, formatDate } from '../i18n.js';
-import { h, clear, announce, errorBox } from '../dom.js';
+import { h, clear, announce, errorBox, errorMessage } from '../dom.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_ROWS = 25;
@@ -134,7 +134,19 @@ export async function render(main, ctx) {
   const chart = heatMap(map, rows);
   const fileBase = 'kompetencekort-' + (map.unit || 'kommunen').toLowerCase().replace(/[^a-z0-9æøå]+/g, '-');
   const exportStatus = h('p', { 'aria-live': 'polite', class: 'muted' });
-  const exports = inDesktopApp() ? null : h('div', { class: 'form__actions' },
+  // The desktop app saves the SVG through a native dialog; a PNG needs the
+  // browser's canvas download, so it is offered in the browser only.
+  const desktopExports = () => h('div', { class: 'form__actions' },
+    h('button', { type: 'button', class: 'btn', onclick: async () => {
+      try {
+        const path = await saveTextFile(fileBase + '.svg', svgText(chart));
+        if (path) announce(t('map.saved', path));
+      } catch (err) {
+        exportStatus.textContent = errorMessage(err);
+      }
+    } }, t('map.saveSvg')),
+    exportStatus);
+  const exports = inDesktopApp() ? desktopExports() : h('div', { class: 'form__actions' },
     h('button', { type: 'button', class: 'btn', onclick: () => {
       download(fileBase + '.svg', new Blob([svgText(chart)], { type: 'image/svg+xml' }));
       announce(t('map.saved', fileBase + '.svg'));

@@ -9,6 +9,7 @@ mod output;
 mod owners;
 mod serve;
 mod share_back;
+mod suggest;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -155,6 +156,11 @@ enum Command {
         markdown: Option<PathBuf>,
         #[arg(long, conflicts_with_all = ["html", "markdown"])]
         json: bool,
+    },
+    /// Meeting across silos: lunch with a colleague you do not know, mentors, job rotation for a day
+    Suggest {
+        #[command(subcommand)]
+        command: suggest::SuggestCommand,
     },
     /// Initiatives, networks and collaboration forums: list, check for similar ones, add, edit
     Initiative {
@@ -366,6 +372,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Shareback { command } => share_back::run(&mut directory, command, &mut out)?,
         Command::Owner { command } => owners::run(&mut directory, command, &mut out)?,
         Command::Initiative { command } => initiatives::run(&mut directory, command, &mut out)?,
+        Command::Suggest { command } => suggest::run(&mut directory, command, &mut out)?,
         Command::Digest {
             from,
             to,

@@ -14,6 +14,7 @@ use crate::bundle::{parse_bundle, Bundle};
 use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
 use crate::digest::{Digest, DigestRequest};
 use crate::error::{CoreError, Result};
+use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
@@ -157,6 +158,19 @@ pub struct DigestOutput {
     /// One self-contained HTML file.
     pub html: String,
     pub markdown: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MentorRequest {
+    pub person: String,
+    /// Only this concept (an id, or a label in any language).
+    #[serde(default)]
+    pub concept: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MeetingRequest {
+    pub person: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -361,6 +375,11 @@ impl Directory {
                         store::save_initiative_in(tx, initiative)?;
                     }
                     store::backdate_skill_entries_in(tx, chrono::Utc::now(), crate::demo::skill_entry_age)?;
+                    // Most of the demo's staff would like to meet colleagues over lunch.
+                    tx.execute(
+                        "UPDATE people SET lunch_opt_in = ((id * 7919) % 10 < 6)",
+                        [],
+                    )?;
                     // Mapped when they started, not on the day the demo was loaded.
                     tx.execute(
                         "UPDATE initiatives SET created_at = start_date || 'T08:00:00Z' WHERE start_date IS NOT NULL",
@@ -636,6 +655,62 @@ impl Directory {
         })
     }
 
+    /// A colleague to have lunch with whom the person shares no unit, course
+    /// or initiative; remembered, so that the next suggestion is someone
+    /// else and everyone gets their turn. None when no one is left.
+    pub fn suggest_lunch(&mut self, request: &MeetingRequest) -> Result<Option<LunchSuggestion>> {
+        let pool = self.store.lunch_pool(&request.person)?;
+        if !pool.opted_in {
+            return Err(CoreError::InvalidInput(format!(
+                "person \"{}\" has not asked for lunch suggestions (lunch_opt_in)",
+                pool.person.id
+            )));
+        }
+        let Some(suggestion) = crate::meeting::pick_lunch(&pool) else {
+            return Ok(None);
+        };
+        let partner = pool
+            .candidates
+            .iter()
+            .find(|c| c.colleague.id == suggestion.partner.id)
+            .map(|c| c.row)
+            .expect("the partner is one of the candidates");
+        self.store.record_lunch_suggestion(pool.row, partner)?;
+        Ok(Some(suggestion))
+    }
+
+    pub fn suggest_mentor(&self, request: &MentorRequest) -> Result<MentorMatches> {
+        let profile = self.store.profile(request.person.trim())?;
+        let concept = request
+            .concept
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|text| {
+                self.thesaurus
+                    .get(text)
+                    .or_else(|| self.thesaurus.lookup(text).into_iter().next())
+                    .map(|c| c.id.clone())
+                    .unwrap_or_else(|| text.to_lowercase())
+            });
+        Ok(crate::meeting::mentor_matches(
+            &self.store.skill_holdings()?,
+            &self.thesaurus,
+            &profile.id,
+            concept.as_deref(),
+        ))
+    }
+
+    pub fn suggest_rotation(&self, request: &MeetingRequest) -> Result<Vec<RotationSuggestion>> {
+        let profile = self.store.profile(request.person.trim())?;
+        Ok(crate::meeting::rotation(
+            &self.store.skill_holdings()?,
+            &self.thesaurus,
+            &profile.id,
+            profile.department.as_deref(),
+        ))
+    }
+
     pub fn initiative_list(&self, query: &InitiativeQuery) -> Result<Vec<Initiative>> {
         self.store.initiatives(query, &today().to_string())
     }
@@ -887,6 +962,21 @@ pub const COMMANDS: &[Command] = &[
         name: "competence_map",
         summary: "Skills by unit and level, key-person risks, gaps, profession mix and stale entries",
         handler: |d, a| call(a, |r: CompetenceMapRequest| d.competence_map(&r)),
+    },
+    Command {
+        name: "suggest_lunch",
+        summary: "Lunch with a colleague one shares no unit, course or initiative with, taking turns fairly",
+        handler: |d, a| call(a, |r: MeetingRequest| d.suggest_lunch(&r)),
+    },
+    Command {
+        name: "suggest_mentor",
+        summary: "Mentors for what a person wants to learn, and mentees for what they can teach",
+        handler: |d, a| call(a, |r: MentorRequest| d.suggest_mentor(&r)),
+    },
+    Command {
+        name: "suggest_rotation",
+        summary: "Units to visit for a day whose work touches a person's skills and wishes",
+        handler: |d, a| call(a, |r: MeetingRequest| d.suggest_rotation(&r)),
     },
     Command {
         name: "digest",

@@ -292,6 +292,8 @@ mod tests {
             person_id: person.into(),
             person_name: format!("Navn {person}"),
             unit: Some(unit.into()),
+            can_mentor: false,
+            wants_to_learn: false,
             profession: Some(
                 if person < "p3" {
                     "Socialrådgiver"

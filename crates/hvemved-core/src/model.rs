@@ -237,6 +237,9 @@ pub struct PersonProfile {
     pub bio: Option<String>,
     pub languages: Vec<String>,
     pub active: bool,
+    /// Wants lunch suggestions with colleagues they do not know.
+    #[serde(default)]
+    pub lunch_opt_in: bool,
     pub skills: Vec<PersonSkill>,
     pub courses: Vec<CourseAttended>,
     /// Initiatives, networks and forums the person takes part in.

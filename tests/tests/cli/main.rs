@@ -10,6 +10,7 @@ mod http;
 mod import;
 mod index;
 mod initiatives;
+mod meeting;
 mod owners;
 mod relevance;
 mod search;

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { t, levelName, formatDate } from '../i18n.js';
 import { h, clear, announce, field, errorBox, errorSummary, copyText, uid, busyIndicator } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
+import { meetingSection } from './meeting.js';
 
 function initials(name) {
   return String(name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
@@ -173,7 +174,7 @@ export async function render(main, ctx) {
     root.append(renderHeader(),
       h('div', { class: 'person__grid' },
         h('div', { class: 'person__side' }, renderContact()),
-        h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses(), renderInitiatives())));
+        h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses(), renderInitiatives(), meetingSection(profile))));
   }
 
   // ---- Edit mode -------------------------------------------------------

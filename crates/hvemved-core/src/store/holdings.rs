@@ -18,6 +18,8 @@ pub struct SkillHolding {
     /// Unit path, outermost first.
     pub unit: Option<String>,
     pub profession: Option<String>,
+    pub can_mentor: bool,
+    pub wants_to_learn: bool,
 }
 
 impl Store {
@@ -25,7 +27,8 @@ impl Store {
         self.read(|conn| {
             let units = super::read::unit_paths(conn)?;
             let mut stmt = conn.prepare(
-                "SELECT s.name, ps.level, ps.updated_at, p.external_id, p.name, p.unit_id, p.profession
+                "SELECT s.name, ps.level, ps.updated_at, p.external_id, p.name, p.unit_id, p.profession,
+                        ps.can_mentor, ps.wants_to_learn
                  FROM person_skills ps JOIN skills s ON s.id = ps.skill_id JOIN people p ON p.id = ps.person_id
                  WHERE p.active = 1 ORDER BY s.name, p.external_id",
             )?;
@@ -40,6 +43,8 @@ impl Store {
                         person_name: r.get(4)?,
                         unit: unit.and_then(|u| units.get(&u).cloned()).filter(|u| !u.is_empty()),
                         profession: r.get(6)?,
+                        can_mentor: r.get(7)?,
+                        wants_to_learn: r.get(8)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;

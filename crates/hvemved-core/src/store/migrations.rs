@@ -25,6 +25,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "005_initiatives",
         include_str!("../../migrations/005_initiatives.sql"),
     ),
+    ("006_meeting", include_str!("../../migrations/006_meeting.sql")),
 ];
 
 /// The schema version this build writes.

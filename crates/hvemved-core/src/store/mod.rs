@@ -9,6 +9,7 @@ mod holdings;
 mod index_feed;
 mod initiatives;
 mod knowledge_owners;
+mod lunch;
 mod migrations;
 mod profile_write;
 mod read;
@@ -34,6 +35,7 @@ pub use initiatives::{
 };
 pub(crate) use knowledge_owners::set_knowledge_owner_in;
 pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
+pub use lunch::{Colleague, LunchCandidate, LunchPool};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{IndexablePerson, PersonFacts};
 pub(crate) use share_back::set_share_back_in;

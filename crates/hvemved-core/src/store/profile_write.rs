@@ -23,6 +23,9 @@ pub struct ProfileChanges {
     pub bio: Option<String>,
     #[serde(default)]
     pub languages: Option<Vec<String>>,
+    /// Whether the person wants lunch suggestions with colleagues they do not know.
+    #[serde(default)]
+    pub lunch_opt_in: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,6 +81,12 @@ impl Store {
             set("phone", trimmed(&changes.phone))?;
             set("location", trimmed(&changes.location))?;
             set("bio", trimmed(&changes.bio))?;
+            if let Some(opt_in) = changes.lunch_opt_in {
+                tx.execute(
+                    "UPDATE people SET lunch_opt_in = ?2 WHERE id = ?1",
+                    params![person_id, opt_in],
+                )?;
+            }
             if let Some(languages) = &languages {
                 tx.execute(
                     "UPDATE people SET languages = ?2 WHERE id = ?1",

@@ -108,7 +108,7 @@ impl Store {
         let row = conn
             .query_row(
                 "SELECT id, uuid, external_id, name, title, unit_id, profession, email, phone, location, bio,
-                        languages, active, created_at, updated_at
+                        languages, active, created_at, updated_at, lunch_opt_in
                  FROM people WHERE external_id = ?1",
                 [external_id],
                 |r| {
@@ -130,6 +130,7 @@ impl Store {
                             bio: r.get(10)?,
                             languages: serde_json::from_str(&languages).unwrap_or_default(),
                             active: r.get(12)?,
+                            lunch_opt_in: r.get(15)?,
                             skills: Vec::new(),
                             courses: Vec::new(),
                             initiatives: Vec::new(),

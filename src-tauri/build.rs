@@ -7,7 +7,7 @@ fn main() {
             "api",
             "pick_bundle_file",
             "save_export_file",
-            "save_text_file",
+            "save_file",
         ]),
     ))
     .expect("the Tauri build step succeeds");

@@ -96,14 +96,24 @@ async fn save_export_file(app: tauri::AppHandle) -> Result<Option<String>, Error
     Ok(Some(path.display().to_string()))
 }
 
-/// Saves a text the page made from the core's answer (a digest) where the
-/// user picks in a native dialog; the page never gets file system access.
+/// Saves what the page made from the core's answers (a digest, a chart as
+/// SVG, or as PNG in base64) where the user picks in a native dialog; the
+/// page itself never gets file system access.
 #[tauri::command]
-async fn save_text_file(
+async fn save_file(
     app: tauri::AppHandle,
     name: String,
-    text: String,
+    text: Option<String>,
+    base64: Option<String>,
 ) -> Result<Option<String>, ErrorPayload> {
+    use base64::Engine;
+    let bytes = match (text, base64) {
+        (Some(text), None) => text.into_bytes(),
+        (None, Some(data)) => base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| io_payload(&format!("{name}: not base64 ({e})")))?,
+        _ => return Err(io_payload(&format!("{name}: give either text or base64"))),
+    };
     let extension = std::path::Path::new(&name)
         .extension()
         .and_then(|e| e.to_str())
@@ -119,7 +129,7 @@ async fn save_text_file(
         return Ok(None);
     };
     let path = picked.into_path().map_err(|e| io_payload(&e.to_string()))?;
-    std::fs::write(&path, text).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    std::fs::write(&path, bytes).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -196,7 +206,7 @@ fn main() {
             api,
             pick_bundle_file,
             save_export_file,
-            save_text_file
+            save_file
         ])
         .setup(|app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))

@@ -153,7 +153,7 @@ test('the demo municipality: search, open a person and visit every screen', asyn
     });
     await screenshot(session.id, 'desktop-person.png');
 
-    for (const [route, file] of [['courses', 'desktop-courses.png'], ['shareback', 'desktop-shareback.png'], ['competence', 'desktop-competence.png'], ['import', 'desktop-import.png']]) {
+    for (const [route, file] of [['courses', 'desktop-courses.png'], ['shareback', 'desktop-shareback.png'], ['competence', 'desktop-competence.png'], ['initiatives', 'desktop-initiatives.png'], ['import', 'desktop-import.png']]) {
       const [link] = await find(session.id, `#site-nav a[data-route=${route}]`);
       await click(session.id, link);
       await waitFor(`the ${route} screen`, async () => {

@@ -85,10 +85,22 @@ export async function saveExportFile() {
 }
 
 /** Desktop only: a native dialog chooses where Rust writes `text` (a
- *  digest); resolves to the path written, or null when the user cancels. */
+ *  digest, an SVG); resolves to the path written, or null on cancel. */
 export async function saveTextFile(name, text) {
   try {
-    return await tauriInvoke()('save_text_file', { name, text });
+    return await tauriInvoke()('save_file', { name, text });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Desktop only: as saveTextFile, for binary data such as a PNG blob. */
+export async function saveBlobFile(name, blob) {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  try {
+    return await tauriInvoke()('save_file', { name, base64: btoa(binary) });
   } catch (err) {
     throw toApiError(err);
   }

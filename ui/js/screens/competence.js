@@ -4,7 +4,7 @@
 // knowledge owner, the profession mix and stale entries. The map can be
 // saved as SVG or PNG for a presentation.
 
-import { call, inDesktopApp, saveTextFile } from '../api.js';
+import { call, inDesktopApp, saveTextFile, saveBlobFile } from '../api.js';
 import { t, formatDate } from '../i18n.js';
 import { h, clear, announce, errorBox, errorMessage } from '../dom.js';
 
@@ -134,8 +134,7 @@ export async function render(main, ctx) {
   const chart = heatMap(map, rows);
   const fileBase = 'kompetencekort-' + (map.unit || 'kommunen').toLowerCase().replace(/[^a-z0-9æøå]+/g, '-');
   const exportStatus = h('p', { 'aria-live': 'polite', class: 'muted' });
-  // The desktop app saves the SVG through a native dialog; a PNG needs the
-  // browser's canvas download, so it is offered in the browser only.
+  // The desktop app saves through a native dialog, written by Rust.
   const desktopExports = () => h('div', { class: 'form__actions' },
     h('button', { type: 'button', class: 'btn', onclick: async () => {
       try {
@@ -145,6 +144,14 @@ export async function render(main, ctx) {
         exportStatus.textContent = errorMessage(err);
       }
     } }, t('map.saveSvg')),
+    h('button', { type: 'button', class: 'btn', onclick: async () => {
+      try {
+        const path = await saveBlobFile(fileBase + '.png', await pngBlob(chart));
+        if (path) announce(t('map.saved', path));
+      } catch (err) {
+        exportStatus.textContent = t('map.pngFailed');
+      }
+    } }, t('map.savePng')),
     exportStatus);
   const exports = inDesktopApp() ? desktopExports() : h('div', { class: 'form__actions' },
     h('button', { type: 'button', class: 'btn', onclick: () => {

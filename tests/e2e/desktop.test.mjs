@@ -161,6 +161,17 @@ test('the demo municipality: search, open a person and visit every screen', asyn
         return current;
       });
       await screenshot(session.id, file);
+      if (route === 'competence') {
+        // The PNG export draws the SVG on a canvas: WebKit must allow that.
+        const size = await wd('POST', `/session/${session.id}/execute/async`, {
+          script: `const done = arguments[arguments.length - 1];
+            import('./js/components/chart-export.js')
+              .then((m) => m.pngBlob(document.querySelector('.map-chart svg')))
+              .then((blob) => done(blob ? blob.size : -1), (err) => done('error: ' + err));`,
+          args: [],
+        });
+        assert.ok(typeof size === 'number' && size > 10000, `the map as PNG in the desktop window: ${size}`);
+      }
     }
   } finally {
     await wd('DELETE', `/session/${session.id}`);

@@ -5,6 +5,7 @@
 // saved as SVG or PNG for a presentation.
 
 import { call, inDesktopApp, saveTextFile, saveBlobFile } from '../api.js';
+import { svgText, pngBlob } from '../components/chart-export.js';
 import { t, formatDate } from '../i18n.js';
 import { h, clear, announce, errorBox, errorMessage } from '../dom.js';
 
@@ -87,24 +88,6 @@ function download(name, blob) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function svgText(root) {
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(root);
-}
-
-async function pngBlob(root) {
-  const source = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svgText(root));
-  const image = new Image();
-  await new Promise((resolve, reject) => { image.onload = resolve; image.onerror = reject; image.src = source; });
-  const scale = 2;
-  const canvas = document.createElement('canvas');
-  canvas.width = Number(root.getAttribute('width')) * scale;
-  canvas.height = Number(root.getAttribute('height')) * scale;
-  const ctx = canvas.getContext('2d');
-  ctx.scale(scale, scale);
-  ctx.drawImage(image, 0, 0);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
 export async function render(main, ctx) {

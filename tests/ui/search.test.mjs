@@ -47,7 +47,7 @@ test('search "mentalisering" shows the people the core ranks first, with evidenc
 
     // Every card's evidence is the core's, with the kind in Danish and the core's
     // marked words (<b>) shown as <mark>.
-    const kindNames = { skill: 'Kompetence', course: 'Kursus', bio: 'Spørg mig om', role: 'Rolle', owner: 'Vidensansvarlig' };
+    const kindNames = { skill: 'Kompetence', course: 'Kursus', bio: 'Spørg mig om', role: 'Rolle', owner: 'Vidensansvarlig', initiative: 'Indsats/netværk' };
     expected.results.forEach((person, i) => {
       const want = person.evidence.slice(0, 3);
       assert.deepEqual(cards[i].evidence.map((e) => e.text), want.map((e) => plainEvidence(e.text)), `evidence of ${person.name}`);

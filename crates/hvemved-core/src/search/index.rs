@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STRING,
 };
@@ -33,7 +34,7 @@ use crate::store::{CourseEvidence, InitiativeEvidence, PersonEvidence, Selection
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
 const SCHEMA_VERSION: u32 = 3;
-const WRITER_HEAP_BYTES: usize = 50_000_000;
+const WRITER_HEAP_BYTES: usize = 32_000_000;
 /// Past this many changed records a rebuild is cheaper than replacing each.
 const MAX_INCREMENTAL: usize = 5_000;
 
@@ -214,7 +215,9 @@ impl SearchIndex {
             let (schema, fields) = schema();
             let index = Index::create_in_dir(&fresh, schema.clone())?;
             register_analyzers(&index);
-            let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
+            let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_HEAP_BYTES)?;
+            // Segments are merged once, into one, when all is written.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
             let builder = DocumentBuilder { fields, schema };
             store.row_batches("people", |batch| {
                 for person in store.person_evidence(batch)? {
@@ -237,6 +240,12 @@ impl SearchIndex {
                 Ok(())
             })?;
             commit(&mut writer, seq)?;
+            // One segment makes every query look each term up once instead
+            // of once per segment.
+            let segments = index.searchable_segment_ids()?;
+            if segments.len() > 1 {
+                writer.merge(&segments).wait()?;
+            }
             writer.wait_merging_threads()?;
             Ok(seq)
         })?;
@@ -260,6 +269,11 @@ impl SearchIndex {
             return Ok(true);
         }
         if store_seq < self.applied_seq {
+            return Ok(false);
+        }
+        // After a large import, counting is enough to know a rebuild is due;
+        // working out exactly what changed would take seconds.
+        if store.changed_entities_since(self.applied_seq)? > MAX_INCREMENTAL {
             return Ok(false);
         }
         let changes = store.index_changes_since(self.applied_seq)?;

@@ -74,11 +74,16 @@ impl Writer<'_> {
             p.bio.clone(),
             Some(languages.clone()),
         ];
+        // Cached statements: a large import looks up hundreds of thousands of
+        // records, and compiling the SQL each time cost half a second at
+        // 100 000 people.
         let stored: Option<StoredPerson> = self
             .tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, uuid, name, title, profession, email, phone, location, bio, languages, unit_id, active
                  FROM people WHERE external_id = ?1",
+            )?
+            .query_row(
                 [&p.id],
                 |r| {
                     Ok((
@@ -205,9 +210,11 @@ impl Writer<'_> {
         ];
         let stored: Option<(i64, String, [Option<String>; 8])> = self
             .tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, uuid, title, kind, provider, start_date, end_date, location, summary, key_takeaways
                  FROM courses WHERE external_id = ?1",
+            )?
+            .query_row(
                 [&c.id],
                 |r| {
                     Ok((
@@ -303,11 +310,10 @@ impl Writer<'_> {
     fn attendance(&mut self, course_id: i64, external_ids: &[String], ts: &str) -> Result<bool> {
         let mut wanted = Vec::new();
         for external_id in external_ids {
-            let person: (i64, String) = self.tx.query_row(
-                "SELECT id, uuid FROM people WHERE external_id = ?1",
-                [external_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let person: (i64, String) = self
+                .tx
+                .prepare_cached("SELECT id, uuid FROM people WHERE external_id = ?1")?
+                .query_row([external_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             wanted.push(person);
         }
         let stored: Vec<(i64, String)> = self

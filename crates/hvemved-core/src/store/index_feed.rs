@@ -251,6 +251,17 @@ impl Store {
             .collect())
     }
 
+    /// How many records have changed since `seq`: cheap to count, and
+    /// past a few thousand a rebuild is the better way whatever they touch.
+    pub fn changed_entities_since(&self, seq: i64) -> Result<usize> {
+        let count: i64 = self.conn().query_row(
+            "SELECT count(DISTINCT entity_uuid) FROM changes WHERE seq > ?1",
+            [seq],
+            |r| r.get(0),
+        )?;
+        Ok(count as usize)
+    }
+
     /// The people, courses and initiatives whose documents may differ since `seq`.
     pub fn index_changes_since(&self, seq: i64) -> Result<IndexChanges> {
         let conn = self.conn();

@@ -142,6 +142,14 @@ impl PeopleTable {
         self.people.len()
     }
 
+    /// The person's unit path, outermost first; empty when they have none.
+    pub fn unit_path(&self, person: i64) -> &[String] {
+        self.people
+            .get(&person)
+            .and_then(|p| self.units.get(p.unit as usize))
+            .map_or(&[], |u| &u.path)
+    }
+
     /// The filters resolved against this table once per search.
     pub fn filter(&self, filters: &SearchFilters) -> Filter {
         let admitted_units = filters.department.as_ref().map(|department| {

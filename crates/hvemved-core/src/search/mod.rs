@@ -160,7 +160,11 @@ pub fn search(
                 id: person.external_id,
                 name: person.name,
                 title: person.title,
-                department: person.department,
+                // The unit path from memory: reading every unit from SQLite
+                // for each search cost more than the rest of a person's row.
+                department: Some(table.unit_path(id))
+                    .filter(|path| !path.is_empty())
+                    .map(|path| path.join(crate::model::UNIT_PATH_SEPARATOR)),
                 score: (score * 1000.0).round() / 1000.0,
             })
         })

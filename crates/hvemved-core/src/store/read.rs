@@ -23,7 +23,6 @@ pub struct IndexablePerson {
     pub external_id: String,
     pub name: String,
     pub title: Option<String>,
-    pub department: Option<String>,
     pub profession: Option<String>,
     pub bio: Option<String>,
     pub languages: Vec<String>,
@@ -349,9 +348,8 @@ impl Store {
     }
 
     fn read_indexable_people(conn: &Connection, ids: &[i64]) -> Result<Vec<IndexablePerson>> {
-        let units = Units::load(conn)?;
         let mut person_stmt = conn.prepare_cached(
-            "SELECT uuid, external_id, name, title, unit_id, profession, bio, languages
+            "SELECT uuid, external_id, name, title, profession, bio, languages
              FROM people WHERE id = ?1 AND active = 1",
         )?;
         let mut skill_stmt = conn.prepare_cached(
@@ -359,12 +357,14 @@ impl Store {
              WHERE ps.person_id = ?1 ORDER BY ps.rowid",
         )?;
         let mut course_stmt = conn.prepare_cached(
-            "SELECT c.title, c.start_date, c.provider, c.summary, c.key_takeaways, a.role,
-                    (SELECT json_group_array(name) FROM
-                        (SELECT s.name FROM course_skills cs JOIN skills s ON s.id = cs.skill_id
-                         WHERE cs.course_id = c.id ORDER BY cs.rowid))
+            "SELECT c.title, c.start_date, c.provider, c.summary, c.key_takeaways, a.role, c.id
              FROM attendance a JOIN courses c ON c.id = a.course_id
              WHERE a.person_id = ?1 ORDER BY a.rowid",
+        )?;
+        let mut course_skill_stmt = conn.prepare_cached(
+            "SELECT cs.course_id, s.name FROM attendance a JOIN course_skills cs ON cs.course_id = a.course_id
+                 JOIN skills s ON s.id = cs.skill_id
+             WHERE a.person_id = ?1 ORDER BY cs.rowid",
         )?;
         let mut initiative_stmt = conn.prepare_cached(
             "SELECT i.name, i.kind, i.purpose, i.target_group, m.role
@@ -375,16 +375,15 @@ impl Store {
         for &id in ids {
             let person = person_stmt
                 .query_row([id], |r| {
-                    let languages: String = r.get(7)?;
+                    let languages: String = r.get(6)?;
                     Ok(IndexablePerson {
                         id,
                         uuid: r.get(0)?,
                         external_id: r.get(1)?,
                         name: r.get(2)?,
                         title: r.get(3)?,
-                        department: units.path_text(r.get(4)?),
-                        profession: r.get(5)?,
-                        bio: r.get(6)?,
+                        profession: r.get(4)?,
+                        bio: r.get(5)?,
                         languages: serde_json::from_str(&languages).unwrap_or_default(),
                         skills: Vec::new(),
                         courses: Vec::new(),
@@ -404,15 +403,22 @@ impl Store {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            let mut course_skills: HashMap<i64, Vec<String>> = HashMap::new();
+            for row in
+                course_skill_stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            {
+                let (course, skill) = row?;
+                course_skills.entry(course).or_default().push(skill);
+            }
             for row in course_stmt.query_map([id], |r| {
                 let parts: [Option<String>; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
                 let role: String = r.get(5)?;
-                let skills: String = r.get(6)?;
+                let course: i64 = r.get(6)?;
                 Ok(IndexableCourse {
                     title: r.get(0)?,
                     date: r.get(1)?,
                     text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
-                    skills: serde_json::from_str(&skills).unwrap_or_default(),
+                    skills: course_skills.remove(&course).unwrap_or_default(),
                     role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
                 })
             })? {

@@ -7,8 +7,14 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::Digest;
+use super::{Digest, DigestSkill};
 use crate::model::SkillLevel;
+use crate::store::{CourseReport, ShareBackItem};
+
+const COURSES_HEADING: &str = "Det har vi lært på kurser og konferencer";
+const SHARE_BACKS_HEADING: &str = "Kom og hør: videndeling de næste uger";
+const COMPETENCES_HEADING: &str = "Nye og styrkede kompetencer";
+const INITIATIVES_HEADING: &str = "Nye indsatser og netværk";
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -52,11 +58,41 @@ fn level_text(level: Option<u8>) -> String {
         .unwrap_or_else(|| "uden niveau".into())
 }
 
-fn authors_and_attendees(course: &crate::store::CourseReport) -> String {
-    course
+// The texts both forms show, each form adding only its own markup.
+
+/// "22. oktober 2026 · Udbyder · Navn, Navn": when, by whom, who was there.
+fn course_meta(course: &CourseReport) -> String {
+    let people = course
         .attendees
         .iter()
         .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    [
+        course.date.as_deref().map(danish_date),
+        course.provider.clone(),
+        Some(people).filter(|p| !p.is_empty()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+fn share_back_day(item: &ShareBackItem) -> String {
+    item.share_back
+        .date
+        .as_deref()
+        .map(danish_date)
+        .unwrap_or_default()
+}
+
+/// "Navn (niveau 4, specialist), Navn (niveau 2, kan anvende)".
+fn holders(skill: &DigestSkill) -> String {
+    skill
+        .people
+        .iter()
+        .map(|p| format!("{} ({})", p.name, level_text(p.level)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -89,25 +125,17 @@ pub fn to_html(digest: &Digest) -> String {
         );
     };
     if !digest.courses.is_empty() {
-        section(&mut out, "Det har vi lært på kurser og konferencer");
+        section(&mut out, COURSES_HEADING);
         for course in &digest.courses {
             let _ = writeln!(
                 out,
                 "<h3 style=\"font-size:17px;margin-bottom:4px\">{}</h3>",
                 escape(&course.title)
             );
-            let meta: Vec<String> = [
-                course.date.as_deref().map(danish_date),
-                course.provider.clone(),
-                Some(authors_and_attendees(course)).filter(|p| !p.is_empty()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
             let _ = writeln!(
                 out,
                 "<p style=\"color:#4a5563;margin-top:0\">{}</p>",
-                escape(&meta.join(" · "))
+                escape(&course_meta(course))
             );
             if let Some(takeaways) = &course.key_takeaways {
                 let _ = writeln!(
@@ -121,20 +149,14 @@ pub fn to_html(digest: &Digest) -> String {
         }
     }
     if !digest.share_backs.is_empty() {
-        section(&mut out, "Kom og hør: videndeling de næste uger");
+        section(&mut out, SHARE_BACKS_HEADING);
         out.push_str("<ul>\n");
         for item in &digest.share_backs {
-            let when = item
-                .share_back
-                .date
-                .as_deref()
-                .map(danish_date)
-                .unwrap_or_default();
             let forum = item.share_back.forum.as_deref().unwrap_or("");
             let _ = writeln!(
                 out,
                 "<li><strong>{}</strong>, {}: {} fortæller om {}</li>",
-                escape(&when),
+                escape(&share_back_day(item)),
                 escape(forum),
                 escape(&item.person_name),
                 escape(&item.course_title)
@@ -143,25 +165,20 @@ pub fn to_html(digest: &Digest) -> String {
         out.push_str("</ul>\n");
     }
     if !digest.competences.is_empty() {
-        section(&mut out, "Nye og styrkede kompetencer");
+        section(&mut out, COMPETENCES_HEADING);
         out.push_str("<ul>\n");
         for skill in &digest.competences {
-            let people: Vec<String> = skill
-                .people
-                .iter()
-                .map(|p| format!("{} ({})", p.name, level_text(p.level)))
-                .collect();
             let _ = writeln!(
                 out,
                 "<li><strong>{}</strong>: {}</li>",
                 escape(&skill.skill),
-                escape(&people.join(", "))
+                escape(&holders(skill))
             );
         }
         out.push_str("</ul>\n");
     }
     if !digest.initiatives.is_empty() {
-        section(&mut out, "Nye indsatser og netværk");
+        section(&mut out, INITIATIVES_HEADING);
         for initiative in &digest.initiatives {
             let _ = writeln!(
                 out,
@@ -194,18 +211,10 @@ pub fn to_markdown(digest: &Digest) -> String {
         out.push_str("Intet nyt i perioden.\n");
     }
     if !digest.courses.is_empty() {
-        out.push_str("## Det har vi lært på kurser og konferencer\n\n");
+        let _ = write!(out, "## {}\n\n", COURSES_HEADING);
         for course in &digest.courses {
             let _ = writeln!(out, "### {}\n", markdown_text(&course.title));
-            let meta: Vec<String> = [
-                course.date.as_deref().map(danish_date),
-                course.provider.clone(),
-                Some(authors_and_attendees(course)).filter(|p| !p.is_empty()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let _ = writeln!(out, "*{}*\n", markdown_text(&meta.join(" · ")));
+            let _ = writeln!(out, "*{}*\n", markdown_text(&course_meta(course)));
             if let Some(takeaways) = &course.key_takeaways {
                 let _ = writeln!(out, "**Det tager vi med:** {}\n", markdown_text(takeaways));
             } else if let Some(summary) = &course.summary {
@@ -214,18 +223,12 @@ pub fn to_markdown(digest: &Digest) -> String {
         }
     }
     if !digest.share_backs.is_empty() {
-        out.push_str("## Kom og hør: videndeling de næste uger\n\n");
+        let _ = write!(out, "## {}\n\n", SHARE_BACKS_HEADING);
         for item in &digest.share_backs {
-            let when = item
-                .share_back
-                .date
-                .as_deref()
-                .map(danish_date)
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- **{}**, {}: {} fortæller om {}",
-                markdown_text(&when),
+                markdown_text(&share_back_day(item)),
                 markdown_text(item.share_back.forum.as_deref().unwrap_or("")),
                 markdown_text(&item.person_name),
                 markdown_text(&item.course_title)
@@ -234,24 +237,19 @@ pub fn to_markdown(digest: &Digest) -> String {
         out.push('\n');
     }
     if !digest.competences.is_empty() {
-        out.push_str("## Nye og styrkede kompetencer\n\n");
+        let _ = write!(out, "## {}\n\n", COMPETENCES_HEADING);
         for skill in &digest.competences {
-            let people: Vec<String> = skill
-                .people
-                .iter()
-                .map(|p| format!("{} ({})", p.name, level_text(p.level)))
-                .collect();
             let _ = writeln!(
                 out,
                 "- **{}**: {}",
                 markdown_text(&skill.skill),
-                markdown_text(&people.join(", "))
+                markdown_text(&holders(skill))
             );
         }
         out.push('\n');
     }
     if !digest.initiatives.is_empty() {
-        out.push_str("## Nye indsatser og netværk\n\n");
+        let _ = write!(out, "## {}\n\n", INITIATIVES_HEADING);
         for initiative in &digest.initiatives {
             let _ = writeln!(
                 out,

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::profile_write::active_person_row;
 use super::{new_uuid, now, record_change, Store};
 use crate::error::{CoreError, Result};
 use crate::model::{split_unit_path, unit_path_within};
@@ -389,16 +390,9 @@ pub(crate) fn save_initiative_in(tx: &Transaction, input: &InitiativeInput) -> R
     let mut members: Vec<(i64, MemberRole)> = Vec::new();
     for member in &input.members {
         let person = member.person.trim();
-        let row: i64 = tx
-            .query_row(
-                "SELECT id FROM people WHERE external_id = ?1 AND active = 1",
-                [person],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| {
-                CoreError::InvalidInput(format!("{record}: no active person with id \"{person}\""))
-            })?;
+        let row = active_person_row(tx, person)?.ok_or_else(|| {
+            CoreError::InvalidInput(format!("{record}: no active person with id \"{person}\""))
+        })?;
         if members.iter().any(|(r, _)| *r == row) {
             return Err(CoreError::InvalidInput(format!(
                 "{record}: \"{person}\" is listed as a member twice"

@@ -3,9 +3,10 @@
 //! them. The area is a thesaurus concept id or a category id; which ids are
 //! valid is the caller's to check, since the thesaurus lives outside the store.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::profile_write::active_person_row;
 use super::{now, Store};
 use crate::error::{CoreError, Result};
 
@@ -101,13 +102,7 @@ pub(crate) fn set_knowledge_owner_in(
 ) -> Result<()> {
     let record = format!("knowledge owner of \"{area}\"");
     let person_row = |external_id: &str, role: &str| -> Result<i64> {
-        tx.query_row(
-            "SELECT id FROM people WHERE external_id = ?1 AND active = 1",
-            [external_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| {
+        active_person_row(tx, external_id)?.ok_or_else(|| {
             CoreError::InvalidInput(format!(
                 "{record}: no active person with id \"{external_id}\" ({role})"
             ))

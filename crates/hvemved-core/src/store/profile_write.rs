@@ -154,6 +154,15 @@ pub(crate) fn person_row(tx: &Transaction, external_id: &str) -> Result<(i64, St
     .ok_or_else(|| CoreError::PersonNotFound(external_id.to_string()))
 }
 
+/// The row id of the active person with this external id, if there is one;
+/// the caller says what the missing person was wanted for.
+pub(crate) fn active_person_row(tx: &Transaction, external_id: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM people WHERE external_id = ?1 AND active = 1")?
+        .query_row([external_id], |r| r.get(0))
+        .optional()?)
+}
+
 pub(crate) fn skill_id_creating(tx: &Transaction, name: &str) -> Result<i64> {
     if let Some(id) = tx
         .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| r.get(0))

@@ -15,6 +15,11 @@ use serde::Serialize;
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_dialog::DialogExt;
 
+/// mimalloc rather than the system allocator: searches build many small,
+/// short-lived buffers, and glibc's allocator spent a fifth of their time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct AppState {
     directory: Mutex<Directory>,
 }

@@ -5,6 +5,10 @@
 //!
 //! `cargo run --release -p hvemved-bench --example run -- 10000 100000`
 
+// As in the app's binaries, so that the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut config = hvemved_bench::BenchConfig::default();
     let sizes: Vec<usize> = std::env::args()

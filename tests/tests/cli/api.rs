@@ -51,6 +51,32 @@ fn an_edited_skill_is_found_by_search_at_once() {
 }
 
 #[test]
+fn ranking_and_evidence_follow_edits_in_a_directory_kept_open() {
+    // The first search reads the index's segment into memory; the edit adds
+    // a segment, which the next search must read too.
+    let (_root, mut d) = directory();
+    let before = call(&mut d, "search", json!({"query": "mentalisering"}));
+    assert!(!ids(&before).contains(&"t-004".to_string()));
+    call(
+        &mut d,
+        "person_skill_set",
+        json!({"id": "t-004", "skill": "Mentalisering", "level": 5}),
+    );
+    let after = call(&mut d, "search", json!({"query": "mentalisering"}));
+    let hit = after["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == "t-004")
+        .unwrap_or_else(|| panic!("t-004 is found after the edit: {after}"));
+    assert_eq!(hit["evidence"][0]["kind"], "skill");
+    assert!(hit["evidence"][0]["text"].as_str().unwrap().contains("niveau 5"), "{hit}");
+    for earlier in ids(&before) {
+        assert!(ids(&after).contains(&earlier), "{earlier} is still found");
+    }
+}
+
+#[test]
 fn an_edited_bio_is_found_and_cleared() {
     let (_root, mut d) = directory();
     call(

@@ -45,6 +45,21 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
+/// Whether any term of the text is one of `wanted`; stops at the first.
+pub fn contains_any(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    wanted: &std::collections::HashSet<String>,
+) -> bool {
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        if wanted.contains(&stream.token().text) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The terms of a text with their byte offsets in it, for highlighting.
 pub fn terms_with_offsets(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();

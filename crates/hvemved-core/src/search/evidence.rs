@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::analyzer::{terms, terms_with_offsets};
+use super::analyzer::{contains_any, terms_with_offsets};
+use super::index::DocKind;
+use super::rank::kind_bit;
 use crate::model::SkillLevel;
 use crate::store::IndexablePerson;
 
@@ -24,12 +26,16 @@ const SNIPPET_CHARS: usize = 160;
 const MAX_COURSES_SHOWN: usize = 3;
 const MAX_INITIATIVES_SHOWN: usize = 2;
 
+/// The evidence among the person's texts, looking only at the kinds of
+/// document that matched (`kinds`, bits of [`DocKind`]).
 pub fn collect(
     analyzer: &mut TextAnalyzer,
     person: &IndexablePerson,
     wanted: &HashSet<String>,
+    kinds: u8,
 ) -> Vec<Evidence> {
-    let mut matches = |text: &str| terms(analyzer, text).iter().any(|t| wanted.contains(t));
+    let matched = |kind: DocKind| kinds & kind_bit(kind) != 0;
+    let mut matches = |text: &str| contains_any(analyzer, text, wanted);
     let mut evidence = Vec::new();
 
     let mut skills: Vec<_> = person.skills.iter().filter(|s| matches(&s.name)).collect();
@@ -80,7 +86,7 @@ pub fn collect(
         });
     }
 
-    if let Some(bio) = &person.bio {
+    if let Some(bio) = person.bio.as_ref().filter(|_| matched(DocKind::Bio)) {
         if let Some(snippet) = snippet(analyzer, bio, wanted) {
             evidence.push(Evidence {
                 kind: "bio".into(),
@@ -89,8 +95,9 @@ pub fn collect(
         }
     }
 
-    for role in [&person.title, &person.profession].into_iter().flatten() {
-        if terms(analyzer, role).iter().any(|t| wanted.contains(t)) {
+    let roles = [&person.title, &person.profession];
+    for role in roles.into_iter().flatten().filter(|_| matched(DocKind::Role)) {
+        if contains_any(analyzer, role, wanted) {
             evidence.push(Evidence {
                 kind: "role".into(),
                 text: role.clone(),
@@ -170,7 +177,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::analyzer::danish_analyzer;
+    use crate::search::analyzer::{danish_analyzer, terms};
 
     #[test]
     fn snippet_marks_inflected_matches_and_escapes_html() {

@@ -50,7 +50,9 @@ pub struct Facets {
 /// a few bytes per person rather than chasing strings.
 #[derive(Debug, Default)]
 pub struct PeopleTable {
-    people: FxHashMap<i64, Packed>,
+    /// By row id: row ids are dense, and a search looks up every candidate.
+    people: Vec<Option<Packed>>,
+    active: usize,
     /// Unit paths as stored, each with the department facet values it
     /// counts towards (its forvaltning and afdeling).
     units: Vec<UnitEntry>,
@@ -131,21 +133,32 @@ impl PeopleTable {
                     .collect(),
                 can_mentor: person.can_mentor,
             };
-            table.people.insert(id, packed);
+            let Ok(slot) = usize::try_from(id) else {
+                continue;
+            };
+            if table.people.len() <= slot {
+                table.people.resize_with(slot + 1, || None);
+            }
+            table.active += usize::from(table.people[slot].is_none());
+            table.people[slot] = Some(packed);
         }
         table
+    }
+
+    fn facts(&self, person: i64) -> Option<&Packed> {
+        let slot = usize::try_from(person).ok()?;
+        self.people.get(slot)?.as_ref()
     }
 
     /// Active people in the table.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        self.people.len()
+        self.active
     }
 
     /// The person's unit path, outermost first; empty when they have none.
     pub fn unit_path(&self, person: i64) -> &[String] {
-        self.people
-            .get(&person)
+        self.facts(person)
             .and_then(|p| self.units.get(p.unit as usize))
             .map_or(&[], |u| &u.path)
     }
@@ -181,7 +194,7 @@ impl PeopleTable {
 
     /// Whether the person is active, and passes the filter.
     pub fn admits(&self, filter: &Filter, person: i64, best_level: u8) -> bool {
-        let Some(facts) = self.people.get(&person) else {
+        let Some(facts) = self.facts(person) else {
             return false;
         };
         filter
@@ -207,7 +220,7 @@ impl PeopleTable {
         let mut levels = [0usize; 5];
         let mut can_mentor = 0;
         for (person, best_level) in people {
-            let Some(facts) = self.people.get(&person) else {
+            let Some(facts) = self.facts(person) else {
                 continue;
             };
             units[facts.unit as usize] += 1;

@@ -26,6 +26,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
+use super::doc_table::DocTables;
 use super::facets::PeopleTable;
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
@@ -118,6 +119,7 @@ pub struct SearchIndex {
     /// Each active person's unit, profession, languages and mentor
     /// willingness, kept in step with the index for filters and facets.
     people: Arc<PeopleTable>,
+    doc_tables: DocTables,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -199,6 +201,7 @@ impl SearchIndex {
             applied_seq,
             vocabulary,
             people: Arc::new(PeopleTable::new(store.all_person_facts()?)),
+            doc_tables: DocTables::default(),
         })
     }
 
@@ -364,6 +367,10 @@ impl SearchIndex {
 
     pub(crate) fn people(&self) -> &PeopleTable {
         &self.people
+    }
+
+    pub(crate) fn doc_tables(&self) -> &DocTables {
+        &self.doc_tables
     }
 }
 

@@ -3,6 +3,7 @@
 //! searched for, a correction for an unknown word, and facet counts.
 
 pub mod analyzer;
+mod doc_table;
 pub mod evidence;
 pub mod expand;
 mod facets;
@@ -20,8 +21,9 @@ pub use facets::{FacetCount, Facets, SearchFilters};
 pub use index::SearchIndex;
 
 use crate::error::Result;
-use crate::store::Store;
+use crate::store::{EvidenceParts, Store};
 use crate::thesaurus::Concept;
+use index::DocKind;
 
 pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 500;
@@ -115,16 +117,18 @@ pub fn search(
     }
     let today = chrono::Utc::now().date_naive();
     let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
-    let candidates = rank::rank_people(&searcher, &fields, &expansion.groups, today)?;
+    let tables = index.doc_tables().for_searcher(&searcher)?;
+    let candidates = rank::rank_people(&searcher, &tables, &fields, &expansion.groups, today)?;
 
     let table = index.people();
     let filter = table.filter(&request.filters);
-    let mut ranked: Vec<(i64, f32)> = candidates
+    let admitted: Vec<(i64, f32, u8)> = candidates
         .iter()
         .filter(|(id, c)| table.admits(&filter, **id, c.best_level))
-        .map(|(id, c)| (*id, c.score))
+        .map(|(id, c)| (*id, c.score, c.best_level))
         .collect();
-    response.facets = table.count(ranked.iter().map(|(id, _)| (*id, candidates[id].best_level)));
+    response.facets = table.count(admitted.iter().map(|&(id, _, level)| (id, level)));
+    let mut ranked: Vec<(i64, f32)> = admitted.into_iter().map(|(id, score, _)| (id, score)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let owner_of = owners_first(store, concepts, &expansion.concepts, &mut ranked, |row| {
         table.admits(&filter, row, candidates.get(&row).map_or(0, |c| c.best_level))
@@ -132,9 +136,24 @@ pub fn search(
     response.total = ranked.len();
     ranked.truncate(request.limit.clamp(1, MAX_LIMIT));
 
-    let top_ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+    // Only the kinds of document that matched are read and shown; an owner
+    // placed without matching evidence gets all of theirs looked at.
+    let kinds_of = |id: i64| candidates.get(&id).map_or(u8::MAX, |c| c.kinds);
+    let wanted_parts: Vec<(i64, EvidenceParts)> = ranked
+        .iter()
+        .map(|&(id, _)| {
+            let kinds = kinds_of(id);
+            let has = |kind| kinds & rank::kind_bit(kind) != 0;
+            let parts = EvidenceParts {
+                skills: has(DocKind::Skill),
+                courses: has(DocKind::Course),
+                initiatives: has(DocKind::Initiative),
+            };
+            (id, parts)
+        })
+        .collect();
     let mut people: HashMap<i64, _> = store
-        .indexable_people(&top_ids)?
+        .indexable_people(&wanted_parts)?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
@@ -144,7 +163,7 @@ pub fn search(
         .filter_map(|(id, score)| {
             let person = people.remove(&id)?;
             let knowledge_owner = owner_of.get(&id).cloned();
-            let mut evidence = evidence::collect(&mut analyzer, &person, &wanted);
+            let mut evidence = evidence::collect(&mut analyzer, &person, &wanted, kinds_of(id));
             if let Some(area) = &knowledge_owner {
                 evidence.insert(
                     0,

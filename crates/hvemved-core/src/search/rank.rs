@@ -10,16 +10,16 @@
 
 use rustc_hash::FxHashMap;
 
+use std::sync::Arc;
 use tantivy::collector::TopDocs;
-use tantivy::columnar::Column;
+
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
+use super::doc_table::SegmentDocs;
 use super::expand::Group;
-use super::index::{
-    decode_person, DocKind, Fields, FAST_ATTENDEES, FAST_DAY, FAST_KIND, FAST_LEVEL, FAST_PEOPLE,
-};
+use super::index::{decode_person, DocKind, Fields};
 use crate::error::Result;
 
 /// How many evidence documents per group are considered.
@@ -76,11 +76,14 @@ pub struct Candidate {
     pub groups_matched: usize,
     /// Highest level among the matching skill entries, 0 when none matched.
     pub best_level: u8,
+    /// The kinds of document that matched, one bit per [`DocKind`].
+    pub kinds: u8,
     /// The summed strength of the groups this person matched.
     coverage: f32,
 }
 
-pub(crate) fn group_query(fields: &Fields, group: &Group) -> Box<dyn Query> {
+/// A group's query: the best of its alternatives in any text field.
+fn group_query(fields: &Fields, group: &Group) -> Box<dyn Query> {
     let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
     for alternative in &group.alternatives {
         for (field, kind) in fields.text_fields() {
@@ -117,19 +120,12 @@ pub(crate) fn group_query(fields: &Fields, group: &Group) -> Box<dyn Query> {
     Box::new(DisjunctionMaxQuery::new(disjuncts))
 }
 
-struct SegmentColumns {
-    kind: Column<u64>,
-    people: Column<u64>,
-    level: Column<u64>,
-    day: Column<u64>,
-    attendees: Column<u64>,
-}
-
 /// One matching document's share for one of its people.
 struct Contribution {
     person: i64,
     score: f32,
     level: u8,
+    kind: DocKind,
 }
 
 /// A person's summed evidence for one group.
@@ -137,15 +133,22 @@ struct GroupEvidence {
     person: i64,
     score: f32,
     level: u8,
+    kinds: u8,
 }
 
+/// The bit of a kind in [`Candidate::kinds`].
+pub fn kind_bit(kind: DocKind) -> u8 {
+    1 << (kind as u8)
+}
+
+/// `tables` are the searcher's segments' document tables, in its order.
 pub fn rank_people(
     searcher: &Searcher,
+    tables: &[Arc<SegmentDocs>],
     fields: &Fields,
     groups: &[Group],
     today: u64,
 ) -> Result<FxHashMap<i64, Candidate>> {
-    let mut columns: FxHashMap<u32, SegmentColumns> = FxHashMap::default();
     // Per group, sorted by person.
     let mut per_group: Vec<Vec<GroupEvidence>> = Vec::with_capacity(groups.len());
     // The best document score of each group: how telling a match of it is.
@@ -155,47 +158,7 @@ pub fn rank_people(
         let query = group_query(fields, group);
         let top = searcher.search(&query, &TopDocs::with_limit(DOCS_PER_GROUP).order_by_score())?;
         strength.push(top.first().map(|(score, _)| *score).unwrap_or(0.0));
-        let mut contributions: Vec<Contribution> = Vec::with_capacity(top.len() * 2);
-        for (score, address) in top {
-            if let std::collections::hash_map::Entry::Vacant(slot) = columns.entry(address.segment_ord) {
-                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                slot.insert(SegmentColumns {
-                    kind: fast.u64(FAST_KIND)?,
-                    people: fast.u64(FAST_PEOPLE)?,
-                    level: fast.u64(FAST_LEVEL)?,
-                    day: fast.u64(FAST_DAY)?,
-                    attendees: fast.u64(FAST_ATTENDEES)?,
-                });
-            }
-            let cols = &columns[&address.segment_ord];
-            let doc = address.doc_id;
-            let Some(kind) = cols.kind.first(doc).and_then(DocKind::from_u64) else {
-                continue;
-            };
-            let level = cols.level.first(doc).unwrap_or(0);
-            let attendees = cols.attendees.first(doc).unwrap_or(1);
-            let day = cols.day.first(doc).unwrap_or(0);
-            for value in cols.people.values_for_doc(doc) {
-                let (person, author) = decode_person(value);
-                let tie = match kind {
-                    DocKind::Skill => level_factor(level),
-                    DocKind::Bio => 1.0,
-                    DocKind::Role => 1.0,
-                    DocKind::Course => course_factor(author, attendees, day, today),
-                    DocKind::Initiative => initiative_factor(author, attendees),
-                };
-                contributions.push(Contribution {
-                    person,
-                    score: score * tie,
-                    level: if kind == DocKind::Skill {
-                        level.min(5) as u8
-                    } else {
-                        0
-                    },
-                });
-            }
-        }
-        per_group.push(sum_per_person(contributions));
+        per_group.push(group_evidence(tables, top, today));
     }
 
     let total_strength: f32 = groups
@@ -214,6 +177,7 @@ pub fn rank_people(
                 candidate.coverage += group_strength;
             }
             candidate.best_level = candidate.best_level.max(found.level);
+            candidate.kinds |= found.kinds;
         }
     }
     let required: Vec<&Vec<GroupEvidence>> = groups
@@ -240,6 +204,45 @@ pub fn rank_people(
     Ok(candidates)
 }
 
+/// Each person's summed evidence for one group from its top documents,
+/// sorted by person.
+fn group_evidence(
+    tables: &[Arc<SegmentDocs>],
+    top: Vec<(f32, DocAddress)>,
+    today: u64,
+) -> Vec<GroupEvidence> {
+    let mut contributions: Vec<Contribution> = Vec::with_capacity(top.len() * 2);
+    for (score, address) in top {
+        let Some(doc) = tables
+            .get(address.segment_ord as usize)
+            .and_then(|table| table.get(address.doc_id))
+        else {
+            continue;
+        };
+        for &value in doc.people {
+            let (person, author) = decode_person(value);
+            let tie = match doc.kind {
+                DocKind::Skill => level_factor(doc.level),
+                DocKind::Bio => 1.0,
+                DocKind::Role => 1.0,
+                DocKind::Course => course_factor(author, doc.attendees, doc.day, today),
+                DocKind::Initiative => initiative_factor(author, doc.attendees),
+            };
+            contributions.push(Contribution {
+                person,
+                score: score * tie,
+                level: if doc.kind == DocKind::Skill {
+                    doc.level.min(5) as u8
+                } else {
+                    0
+                },
+                kind: doc.kind,
+            });
+        }
+    }
+    sum_per_person(contributions)
+}
+
 /// Each person's contributions to one group, strongest first with halving
 /// weights; the result sorted by person.
 fn sum_per_person(mut contributions: Vec<Contribution>) -> Vec<GroupEvidence> {
@@ -250,6 +253,7 @@ fn sum_per_person(mut contributions: Vec<Contribution>) -> Vec<GroupEvidence> {
             person: run[0].person,
             score: decayed_sum(run.iter().map(|c| c.score)),
             level: run.iter().map(|c| c.level).max().unwrap_or(0),
+            kinds: run.iter().fold(0, |kinds, c| kinds | kind_bit(c.kind)),
         })
         .collect()
 }

@@ -37,7 +37,7 @@ pub(crate) use knowledge_owners::set_knowledge_owner_in;
 pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
 pub use lunch::{Colleague, LunchCandidate, LunchPool};
 pub use profile_write::{ProfileChanges, SkillChange};
-pub use read::{IndexablePerson, PersonFacts};
+pub use read::{EvidenceParts, IndexablePerson, PersonFacts};
 pub(crate) use share_back::set_share_back_in;
 pub use share_back::{
     ShareBack, ShareBackItem, ShareBackQuery, ShareBackState, ShareBackUpdate, DEFAULT_SHARE_BACK_DAYS,

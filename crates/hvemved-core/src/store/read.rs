@@ -31,6 +31,24 @@ pub struct IndexablePerson {
     pub initiatives: Vec<IndexableInitiative>,
 }
 
+/// Which of a person's evidence lists to read: the kinds of document that
+/// matched a search. The bio, title and profession come with the person's
+/// row and are always read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceParts {
+    pub skills: bool,
+    pub courses: bool,
+    pub initiatives: bool,
+}
+
+impl EvidenceParts {
+    pub const ALL: EvidenceParts = EvidenceParts {
+        skills: true,
+        courses: true,
+        initiatives: true,
+    };
+}
+
 /// A person's unit path, profession, languages and mentor willingness.
 #[derive(Debug, Clone, Default)]
 pub struct PersonFacts {
@@ -340,14 +358,17 @@ impl Store {
         })
     }
 
-    /// The active people with the given row ids, for showing evidence. A
-    /// search shows ten people: each is read by key, so the cost does not
-    /// grow with the directory.
-    pub fn indexable_people(&self, ids: &[i64]) -> Result<Vec<IndexablePerson>> {
-        self.read(|conn| Self::read_indexable_people(conn, ids))
+    /// The active people with the given row ids, for showing evidence, each
+    /// with the evidence lists asked for. A search shows ten people: each is
+    /// read by key, so the cost does not grow with the directory.
+    pub fn indexable_people(&self, wanted: &[(i64, EvidenceParts)]) -> Result<Vec<IndexablePerson>> {
+        self.read(|conn| Self::read_indexable_people(conn, wanted))
     }
 
-    fn read_indexable_people(conn: &Connection, ids: &[i64]) -> Result<Vec<IndexablePerson>> {
+    fn read_indexable_people(
+        conn: &Connection,
+        wanted: &[(i64, EvidenceParts)],
+    ) -> Result<Vec<IndexablePerson>> {
         let mut person_stmt = conn.prepare_cached(
             "SELECT uuid, external_id, name, title, profession, bio, languages
              FROM people WHERE id = ?1 AND active = 1",
@@ -371,8 +392,8 @@ impl Store {
              FROM initiative_members m JOIN initiatives i ON i.id = m.initiative_id
              WHERE m.person_id = ?1 ORDER BY m.rowid",
         )?;
-        let mut people = Vec::with_capacity(ids.len());
-        for &id in ids {
+        let mut people = Vec::with_capacity(wanted.len());
+        for &(id, parts) in wanted {
             let person = person_stmt
                 .query_row([id], |r| {
                     let languages: String = r.get(6)?;
@@ -394,54 +415,68 @@ impl Store {
             let Some(mut person) = person else {
                 continue;
             };
-            person.skills = skill_stmt
-                .query_map([id], |r| {
-                    Ok(IndexableSkill {
-                        name: r.get(0)?,
-                        level: r.get(1)?,
-                        can_mentor: r.get(2)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let mut course_skills: HashMap<i64, Vec<String>> = HashMap::new();
-            for row in
-                course_skill_stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            {
-                let (course, skill) = row?;
-                course_skills.entry(course).or_default().push(skill);
+            if parts.skills {
+                person.skills = skill_stmt
+                    .query_map([id], |r| {
+                        Ok(IndexableSkill {
+                            name: r.get(0)?,
+                            level: r.get(1)?,
+                            can_mentor: r.get(2)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
             }
-            for row in course_stmt.query_map([id], |r| {
-                let parts: [Option<String>; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
-                let role: String = r.get(5)?;
-                let course: i64 = r.get(6)?;
-                Ok(IndexableCourse {
-                    title: r.get(0)?,
-                    date: r.get(1)?,
-                    text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
-                    skills: course_skills.remove(&course).unwrap_or_default(),
-                    role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
-                })
-            })? {
-                person.courses.push(row?);
+            if parts.courses {
+                person.courses = Self::read_indexable_courses(&mut course_stmt, &mut course_skill_stmt, id)?;
             }
-            person.initiatives = initiative_stmt
-                .query_map([id], |r| {
-                    let kind: String = r.get(1)?;
-                    let parts: [Option<String>; 2] = [r.get(2)?, r.get(3)?];
-                    let role: String = r.get(4)?;
-                    Ok(IndexableInitiative {
-                        name: r.get(0)?,
-                        kind: InitiativeKind::parse(&kind)
-                            .map(|k| k.danish_name().to_string())
-                            .unwrap_or(kind),
-                        text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
-                        convenes: role == "tovholder",
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
+            if parts.initiatives {
+                person.initiatives = initiative_stmt
+                    .query_map([id], |r| {
+                        let kind: String = r.get(1)?;
+                        let parts: [Option<String>; 2] = [r.get(2)?, r.get(3)?];
+                        let role: String = r.get(4)?;
+                        Ok(IndexableInitiative {
+                            name: r.get(0)?,
+                            kind: InitiativeKind::parse(&kind)
+                                .map(|k| k.danish_name().to_string())
+                                .unwrap_or(kind),
+                            text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
+                            convenes: role == "tovholder",
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+            }
             people.push(person);
         }
         Ok(people)
+    }
+
+    fn read_indexable_courses(
+        course_stmt: &mut rusqlite::CachedStatement,
+        course_skill_stmt: &mut rusqlite::CachedStatement,
+        id: i64,
+    ) -> Result<Vec<IndexableCourse>> {
+        let mut courses = Vec::new();
+        let mut course_skills: HashMap<i64, Vec<String>> = HashMap::new();
+        for row in course_skill_stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (course, skill) = row?;
+            course_skills.entry(course).or_default().push(skill);
+        }
+        for row in course_stmt.query_map([id], |r| {
+            let parts: [Option<String>; 3] = [r.get(2)?, r.get(3)?, r.get(4)?];
+            let role: String = r.get(5)?;
+            let course: i64 = r.get(6)?;
+            Ok(IndexableCourse {
+                title: r.get(0)?,
+                date: r.get(1)?,
+                text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
+                skills: course_skills.remove(&course).unwrap_or_default(),
+                role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+            })
+        })? {
+            courses.push(row?);
+        }
+        Ok(courses)
     }
 }
 

@@ -26,6 +26,7 @@ pub mod competence_map;
 pub mod demo;
 pub mod digest;
 pub mod error;
+pub mod interchange;
 pub mod meeting;
 pub mod model;
 pub mod paths;

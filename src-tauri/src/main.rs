@@ -189,6 +189,7 @@ fn is_app_url(url: &tauri::Url) -> bool {
 }
 
 fn main() {
+    limit_webview_memory();
     let directory = match open_directory() {
         Ok(directory) => directory,
         Err(message) => {
@@ -219,7 +220,8 @@ fn main() {
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(640.0, 480.0)
                 .on_navigation(is_app_url)
-                .build()?;
+                .build()?
+                .with_webview(small_webview_caches)?;
             Ok(())
         })
         .run(tauri::generate_context!());
@@ -227,4 +229,28 @@ fn main() {
         eprintln!("Hvem ved? stopped: {e}");
         std::process::exit(2);
     }
+}
+
+/// The page is plain HTML and needs no GPU: WebKitGTK's DMA-BUF renderer
+/// allocated GPU-shareable buffers regardless, nearly doubling the web
+/// process's memory on machines without a GPU. A value set by the user wins.
+fn limit_webview_memory() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+}
+
+/// One local page, no browsing: WebKit's web-browser cache sizes only cost
+/// memory here.
+fn small_webview_caches(webview: tauri::webview::PlatformWebview) {
+    #[cfg(target_os = "linux")]
+    {
+        use webkit2gtk::{WebContextExt, WebViewExt};
+        if let Some(context) = webview.inner().context() {
+            context.set_cache_model(webkit2gtk::CacheModel::DocumentViewer);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = webview;
 }

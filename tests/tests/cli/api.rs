@@ -70,7 +70,10 @@ fn ranking_and_evidence_follow_edits_in_a_directory_kept_open() {
         .find(|h| h["id"] == "t-004")
         .unwrap_or_else(|| panic!("t-004 is found after the edit: {after}"));
     assert_eq!(hit["evidence"][0]["kind"], "skill");
-    assert!(hit["evidence"][0]["text"].as_str().unwrap().contains("niveau 5"), "{hit}");
+    assert!(
+        hit["evidence"][0]["text"].as_str().unwrap().contains("niveau 5"),
+        "{hit}"
+    );
     for earlier in ids(&before) {
         assert!(ids(&after).contains(&earlier), "{earlier} is still found");
     }

@@ -12,6 +12,7 @@ mod initiatives;
 mod map;
 mod output;
 mod owners;
+mod people_import;
 mod serve;
 mod share_back;
 mod suggest;
@@ -24,6 +25,7 @@ use clap::{Parser, Subcommand};
 use hvemved_core::api::{
     ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
 };
+use hvemved_core::hr_import::{PeopleFormat, PeopleImportRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
 use hvemved_core::search::{SearchFilters, SearchRequest, DEFAULT_LIMIT};
 use hvemved_core::thesaurus::Concept;
@@ -48,13 +50,31 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import a JSON bundle (all or nothing)
+    /// Import a JSON bundle, or people from an HR system's CSV or an Active
+    /// Directory LDIF export (all or nothing)
     Import {
-        /// The bundle file (see the bundle format)
+        /// The file: a bundle (.json), a people CSV or an LDIF export
         file: PathBuf,
+        /// bundle, csv or ldif; detected from the name and the content when left out
+        #[arg(long)]
+        format: Option<String>,
+        /// CSV: a file of `column header = field` lines saying what a column holds
+        /// (fields: employee_id, name, first_name, last_name, title, department,
+        /// forvaltning, team, profession, email, phone, location, ignore)
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// CSV: the delimiter (; , or tab); detected when left out
+        #[arg(long)]
+        delimiter: Option<String>,
+        /// utf-8, utf-16 or windows-1252; detected when left out
+        #[arg(long)]
+        encoding: Option<String>,
         /// Check the file and show what would change, without writing anything
         #[arg(long)]
         dry_run: bool,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Export the whole directory as a JSON bundle
     Export {
@@ -286,9 +306,39 @@ fn run(cli: Cli) -> Result<(), CoreError> {
     let mut directory = Directory::open(&data_dir)?;
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Import { file, dry_run } => {
-            let report = directory.import_bundle_file(&file, dry_run)?;
-            output::import_report(&mut out, &file, &report, dry_run)
+        Command::Import {
+            file,
+            format,
+            mapping,
+            delimiter,
+            encoding,
+            dry_run,
+            json,
+        } => {
+            let format = match format.as_deref() {
+                Some("bundle") => None,
+                Some(name) => Some(PeopleFormat::parse(name).ok_or_else(|| {
+                    CoreError::InvalidInput(format!("unknown format \"{name}\"; use bundle, csv or ldif"))
+                })?),
+                None if is_bundle(&file) => None,
+                None => Some(detect_people_format(&file)?),
+            };
+            if let Some(format) = format {
+                import_people(
+                    &mut directory,
+                    &mut out,
+                    &file,
+                    format,
+                    mapping,
+                    delimiter,
+                    encoding,
+                    dry_run,
+                    json,
+                )?
+            } else {
+                let report = directory.import_bundle_file(&file, dry_run)?;
+                output::import_report(&mut out, &file, &report, dry_run)
+            }
         }
         Command::Export { file } => {
             let bundle = directory.export_bundle()?;
@@ -522,6 +572,67 @@ fn bench(people: Vec<usize>, queries: usize, work_dir: Option<PathBuf>, json: bo
         output::json(&mut out, &reports).map_err(|e| CoreError::io("standard output", e))?;
     }
     Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn import_people(
+    directory: &mut Directory,
+    out: &mut impl Write,
+    file: &Path,
+    format: PeopleFormat,
+    mapping: Option<PathBuf>,
+    delimiter: Option<String>,
+    encoding: Option<String>,
+    dry_run: bool,
+    json: bool,
+) -> Result<std::io::Result<()>, CoreError> {
+    let mapping = mapping
+        .map(|path| std::fs::read_to_string(&path).map_err(|e| CoreError::io(&path, e)))
+        .transpose()?;
+    let request = PeopleImportRequest {
+        format: Some(format),
+        mapping,
+        delimiter,
+        encoding,
+        dry_run,
+        ..PeopleImportRequest::default()
+    };
+    let report = directory.import_people_file(file, request)?;
+    Ok(if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("reports serialise")
+        )
+    } else {
+        people_import::print_report(out, file, &report, dry_run)
+    })
+}
+
+/// A bundle by its extension, or by starting with a JSON object.
+fn is_bundle(file: &Path) -> bool {
+    if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return true;
+    }
+    let mut head = [0u8; 64];
+    let read = std::fs::File::open(file)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    head[..read]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{')
+}
+
+/// CSV or LDIF, from the name and the first few kilobytes.
+fn detect_people_format(file: &Path) -> Result<PeopleFormat, CoreError> {
+    let mut head = vec![0u8; 4096];
+    let read = std::fs::File::open(file)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map_err(|e| CoreError::io(file, e))?;
+    let text = String::from_utf8_lossy(&head[..read]);
+    let name = file.file_name().map(|n| n.to_string_lossy());
+    Ok(hvemved_core::hr_import::detect_format(name.as_deref(), &text))
 }
 
 /// Writes beside the target and renames, so an interrupted export never

@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use base64::Engine as _;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -14,6 +16,7 @@ use crate::bundle::{parse_bundle, Bundle};
 use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
 use crate::digest::{Digest, DigestRequest};
 use crate::error::{CoreError, Result};
+use crate::hr_import::{self, PeopleFileReport, PeopleImportRequest};
 use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
@@ -394,6 +397,57 @@ impl Directory {
             self.after_write()?;
         }
         Ok(report)
+    }
+
+    /// Imports people from an HR system's CSV or an Active Directory LDIF
+    /// export, all or nothing: any row that cannot be used refuses the whole
+    /// file. With `dry_run` the same writes run and are rolled back, so the
+    /// preview's counts, conflicts and refusals are exact.
+    pub fn import_people(&mut self, request: &PeopleImportRequest) -> Result<PeopleFileReport> {
+        let parsed = hr_import::read_people_file(request)?;
+        let mut report = parsed.report;
+        let tx = self.store_tx()?;
+        let mut import = store::import_people_in(&tx, &parsed.rows)?;
+        import.refused.extend(parsed.errors);
+        import.refused.sort_by_key(|e| e.line);
+        let refused = !import.refused.is_empty();
+        report.import = import;
+        if request.dry_run || refused {
+            tx.rollback()?;
+            if refused && !request.dry_run {
+                return Err(CoreError::InvalidInput(hr_import::refusal_message(
+                    &report.import.refused,
+                )));
+            }
+            return Ok(report);
+        }
+        tx.commit()?;
+        report.written = true;
+        self.store.checkpoint()?;
+        self.after_write()?;
+        Ok(report)
+    }
+
+    /// Reads a people file (CSV or LDIF) from disk for [`Self::import_people`].
+    pub fn import_people_file(
+        &mut self,
+        path: &Path,
+        mut request: PeopleImportRequest,
+    ) -> Result<PeopleFileReport> {
+        let size = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?.len();
+        if size > crate::interchange::MAX_FILE_BYTES {
+            return Err(CoreError::InvalidInput(format!(
+                "{} is {} MB; a people file may be at most {} MB",
+                path.display(),
+                size / 1_000_000,
+                crate::interchange::MAX_FILE_BYTES / 1_000_000
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+        request.content_base64 = Some(base64::engine::general_purpose::STANDARD.encode(bytes));
+        request.text = None;
+        request.file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        self.import_people(&request)
     }
 
     fn store_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
@@ -882,6 +936,11 @@ pub const COMMANDS: &[Command] = &[
         name: "import_bundle",
         summary: "Import a JSON bundle, all or nothing (or preview it with dry_run)",
         handler: |d, a| call(a, |r: ImportRequest| d.import_bundle(&r)),
+    },
+    Command {
+        name: "import_people",
+        summary: "Import people from an HR system's CSV or an Active Directory LDIF export, all or nothing (or preview it with dry_run)",
+        handler: |d, a| call(a, |r: PeopleImportRequest| d.import_people(&r)),
     },
     Command {
         name: "export_bundle",

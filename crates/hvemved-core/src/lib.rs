@@ -26,6 +26,7 @@ pub mod competence_map;
 pub mod demo;
 pub mod digest;
 pub mod error;
+pub mod hr_import;
 pub mod interchange;
 pub mod meeting;
 pub mod model;

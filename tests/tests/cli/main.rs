@@ -12,6 +12,7 @@ mod index;
 mod initiatives;
 mod meeting;
 mod owners;
+mod people_import;
 mod relevance;
 mod search;
 mod share_back;

@@ -8,10 +8,11 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::units::UnitResolver;
 use super::{new_uuid, now, record_change};
 use crate::bundle::types::{Bundle, BundleCourse, BundlePerson, BundleSkill};
 use crate::error::Result;
-use crate::model::{split_unit_path, UnitKind};
+use crate::model::split_unit_path;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
@@ -36,7 +37,7 @@ pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportRe
     let mut writer = Writer {
         tx,
         report: &mut report,
-        units: HashMap::new(),
+        units: UnitResolver::default(),
         skills: HashMap::new(),
     };
     for person in &bundle.people {
@@ -51,7 +52,7 @@ pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportRe
 struct Writer<'a> {
     tx: &'a Transaction<'a>,
     report: &'a mut ImportReport,
-    units: HashMap<Vec<String>, i64>,
+    units: UnitResolver,
     skills: HashMap<String, i64>,
 }
 
@@ -343,38 +344,10 @@ impl Writer<'_> {
 
     /// The id of a unit path, creating the units that are missing.
     fn unit(&mut self, path: &[String]) -> Result<Option<i64>> {
-        let mut parent: Option<i64> = None;
-        for depth in 0..path.len() {
-            let key = path[..=depth].to_vec();
-            if let Some(id) = self.units.get(&key) {
-                parent = Some(*id);
-                continue;
-            }
-            let name = &path[depth];
-            let existing: Option<i64> = self
-                .tx
-                .query_row(
-                    "SELECT id FROM units WHERE coalesce(parent_id, 0) = coalesce(?1, 0) AND name = ?2",
-                    params![parent, name],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let uuid = new_uuid();
-                    let seq = record_change(self.tx, "unit", &uuid, "upsert")?;
-                    let ts = now();
-                    self.tx.prepare_cached("INSERT INTO units (uuid, parent_id, name, kind, created_at, updated_at, change_seq)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)")?.execute(params![uuid, parent, name, UnitKind::at_depth(depth).as_str(), ts, seq])?;
-                    self.report.units_created += 1;
-                    self.tx.last_insert_rowid()
-                }
-            };
-            self.units.insert(key, id);
-            parent = Some(id);
-        }
-        Ok(parent)
+        let before = self.units.created;
+        let id = self.units.resolve(self.tx, path)?;
+        self.report.units_created += self.units.created - before;
+        Ok(id)
     }
 
     /// The id of a skill by name, any case, creating it when new.

@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/005_initiatives.sql"),
     ),
     ("006_meeting", include_str!("../../migrations/006_meeting.sql")),
+    (
+        "007_own_fields",
+        include_str!("../../migrations/007_own_fields.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -11,10 +11,12 @@ mod initiatives;
 mod knowledge_owners;
 mod lunch;
 mod migrations;
+mod people_import;
 mod profile_write;
 mod read;
 mod share_back;
 mod thesaurus_terms;
+mod units;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +38,8 @@ pub use initiatives::{
 pub(crate) use knowledge_owners::set_knowledge_owner_in;
 pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
 pub use lunch::{Colleague, LunchCandidate, LunchPool};
+pub(crate) use people_import::import_people_in;
+pub use people_import::{FieldConflict, PeopleImportReport, RowAction, RowOutcome};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{EvidenceParts, IndexablePerson, PersonFacts};
 pub(crate) use share_back::set_share_back_in;

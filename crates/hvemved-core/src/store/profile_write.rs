@@ -80,6 +80,16 @@ impl Store {
             set("title", trimmed(&changes.title))?;
             set("phone", trimmed(&changes.phone))?;
             set("location", trimmed(&changes.location))?;
+            let own: Vec<&str> = [
+                ("title", &changes.title),
+                ("phone", &changes.phone),
+                ("location", &changes.location),
+            ]
+            .iter()
+            .filter(|(_, value)| value.is_some())
+            .map(|(field, _)| *field)
+            .collect();
+            super::people_import::mark_own_fields(tx, person_id, &own)?;
             set("bio", trimmed(&changes.bio))?;
             if let Some(opt_in) = changes.lunch_opt_in {
                 tx.execute(

@@ -1,0 +1,121 @@
+//! `hvemved import` for people files (CSV from the HR system, LDIF from
+//! Active Directory): the request from the flags, and the report as a
+//! person reads it.
+
+use std::io::{Result, Write};
+use std::path::Path;
+
+use hvemved_core::hr_import::{PeopleFileReport, PeopleFormat};
+use hvemved_core::store::RowAction;
+
+/// Most rows, conflicts and refusals listed before "… and N more".
+const LISTED: usize = 20;
+
+pub fn print_report(
+    out: &mut impl Write,
+    file: &Path,
+    report: &PeopleFileReport,
+    dry_run: bool,
+) -> Result<()> {
+    let format = match report.format {
+        PeopleFormat::Csv => "CSV",
+        PeopleFormat::Ldif => "LDIF",
+    };
+    let mut how = vec![format.to_string()];
+    if let Some(encoding) = &report.encoding {
+        how.push(format!("read as {encoding}"));
+    }
+    if let Some(delimiter) = &report.delimiter {
+        how.push(format!("delimiter {delimiter}"));
+    }
+    writeln!(
+        out,
+        "{} ({}), {} people rows",
+        file.display(),
+        how.join(", "),
+        report.import.rows
+    )?;
+    if !report.sample_names.is_empty() {
+        writeln!(
+            out,
+            "  first names: {} (check that æ, ø and å read right; else give --encoding)",
+            report.sample_names.join(", ")
+        )?;
+    }
+    for column in &report.columns {
+        match &column.field {
+            Some(field) => writeln!(out, "  column \"{}\" → {field}", column.header)?,
+            None => writeln!(out, "  column \"{}\" → not used", column.header)?,
+        }
+    }
+    if report.skipped > 0 {
+        writeln!(
+            out,
+            "  {} entries that are not people (groups, units, computers) skipped",
+            report.skipped
+        )?;
+    }
+    let import = &report.import;
+    if !import.refused.is_empty() {
+        writeln!(
+            out,
+            "Refused rows ({}); nothing is written while any remains:",
+            import.refused.len()
+        )?;
+        for error in import.refused.iter().take(LISTED) {
+            writeln!(out, "  {error}")?;
+        }
+        more(out, import.refused.len())?;
+    }
+    if !import.conflicts.is_empty() {
+        writeln!(
+            out,
+            "Kept because the employee set them themselves ({}):",
+            import.conflicts.len()
+        )?;
+        for c in import.conflicts.iter().take(LISTED) {
+            writeln!(
+                out,
+                "  line {}: {} ({}) {}: keeps \"{}\", the file says \"{}\"",
+                c.line, c.name, c.person, c.field, c.kept, c.imported
+            )?;
+        }
+        more(out, import.conflicts.len())?;
+    }
+    let changes: Vec<_> = import
+        .outcomes
+        .iter()
+        .filter(|o| o.action != RowAction::Unchanged)
+        .collect();
+    for outcome in changes.iter().take(LISTED) {
+        let what = match outcome.action {
+            RowAction::Create => "new".to_string(),
+            _ => format!("changes {}", outcome.fields.join(", ")),
+        };
+        writeln!(
+            out,
+            "  line {}: {} ({}) {what}",
+            outcome.line, outcome.name, outcome.person
+        )?;
+    }
+    more(out, changes.len())?;
+    let verb = if report.written {
+        "Imported"
+    } else if dry_run && import.refused.is_empty() {
+        "Dry run, nothing written; an import would give"
+    } else {
+        "Nothing written; the file would give"
+    };
+    writeln!(
+        out,
+        "{verb}: {} created, {} updated, {} unchanged, {} new units",
+        import.created, import.updated, import.unchanged, import.units_created
+    )
+}
+
+fn more(out: &mut impl Write, total: usize) -> Result<()> {
+    if total > LISTED {
+        writeln!(out, "  … and {} more", total - LISTED)?;
+    }
+    Ok(())
+}

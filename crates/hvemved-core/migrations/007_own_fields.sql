@@ -1,0 +1,9 @@
+-- 007: the fields of a person's profile they set themselves in the app, so
+-- that an import from the HR system lists a different value as a conflict
+-- instead of silently overwriting what the employee wrote.
+CREATE TABLE person_own_fields (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    field     TEXT NOT NULL CHECK (field IN ('title', 'phone', 'location')),
+    set_at    TEXT NOT NULL,
+    PRIMARY KEY (person_id, field)
+) WITHOUT ROWID;

@@ -1,0 +1,241 @@
+//! People from an HR system's CSV (as Danish Excel writes it) and from an
+//! Active Directory LDIF export, through the real CLI and the core's command
+//! list: encodings, Danish headers, the dry-run preview, matching on a second
+//! import, fields the employee set themselves, and refusals that write nothing.
+
+use base64::Engine as _;
+use serde_json::{json, Value};
+
+use crate::util::{call, ids, TestDir};
+
+/// `text` in Windows-1252, as Danish Excel saves a CSV without a BOM.
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            'æ' => 0xE6,
+            'ø' => 0xF8,
+            'å' => 0xE5,
+            'Æ' => 0xC6,
+            'Ø' => 0xD8,
+            'Å' => 0xC5,
+            c if c.is_ascii() => c as u8,
+            other => panic!("{other} is not in this test's Windows-1252 table"),
+        })
+        .collect()
+}
+
+const HR_EXPORT: &str = "Medarbejdernummer;Navn;Stilling;Forvaltning;Afdeling;E-mail;Telefon\r\n\
+1001;Søren Ærø;Socialrådgiver;Børn og Familie;Myndighed;soren@kommune.dk;+45 11 22 33 44\r\n\
+1002;\"Åse\r\nØstergård\";Sundhedsplejerske;Sundhed og Ældre;Sundhedsplejen;ase@kommune.dk;\r\n";
+
+fn import_json(dir: &TestDir, file: &std::path::Path, extra: &[&str]) -> Value {
+    let mut args = vec!["import", file.to_str().unwrap(), "--json"];
+    args.extend(extra);
+    serde_json::from_str(&dir.run_ok(&args)).unwrap()
+}
+
+fn people(dir: &TestDir) -> u64 {
+    dir.stats()["people"].as_u64().unwrap()
+}
+
+#[test]
+fn a_windows_1252_hr_export_is_previewed_then_imported_with_its_units() {
+    let dir = TestDir::new();
+    let file = dir.file("hr.csv");
+    std::fs::write(&file, windows_1252(HR_EXPORT)).unwrap();
+
+    let preview = import_json(&dir, &file, &["--dry-run"]);
+    assert_eq!(preview["encoding"], "Windows-1252");
+    assert_eq!(preview["delimiter"], ";");
+    assert_eq!(preview["sample_names"], json!(["Søren Ærø", "Åse Østergård"]));
+    assert_eq!(preview["created"], 2);
+    assert_eq!(preview["written"], false);
+    assert_eq!(preview["outcomes"][1]["line"], 3);
+    assert_eq!(people(&dir), 0, "a dry run writes nothing");
+
+    let report = import_json(&dir, &file, &[]);
+    assert_eq!(
+        (report["created"].as_u64(), report["written"].as_bool()),
+        (Some(2), Some(true))
+    );
+    assert_eq!(report["units_created"], 4);
+    let profile: Value = serde_json::from_str(&dir.run_ok(&["person", "show", "1001", "--json"])).unwrap();
+    assert_eq!(profile["name"], "Søren Ærø");
+    assert_eq!(profile["title"], "Socialrådgiver");
+    assert!(
+        profile.to_string().contains("Myndighed"),
+        "the unit path is stored: {profile}"
+    );
+    assert_eq!(
+        ids(&dir.search("socialrådgiver")),
+        vec!["1001"],
+        "the index has the new people"
+    );
+}
+
+#[test]
+fn a_second_import_matches_by_employee_id_then_by_e_mail() {
+    let dir = TestDir::new();
+    let file = dir.file("hr.csv");
+    std::fs::write(&file, windows_1252(HR_EXPORT)).unwrap();
+    import_json(&dir, &file, &[]);
+
+    let again = import_json(&dir, &file, &[]);
+    assert_eq!(
+        (again["created"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(2))
+    );
+
+    // No employee id, an e-mail in other case, a new title: the same person.
+    let by_mail = dir.write(
+        "by-mail.csv",
+        "Name,Email,Job title\nÅse Østergård,ASE@kommune.dk,Ledende sundhedsplejerske\n",
+    );
+    let report = import_json(&dir, &by_mail, &[]);
+    assert_eq!(
+        (report["created"].as_u64(), report["updated"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(report["outcomes"][0]["person"], "1002");
+    assert_eq!(report["outcomes"][0]["fields"], json!(["title"]));
+    assert_eq!(people(&dir), 2);
+}
+
+#[test]
+fn a_field_the_employee_set_is_kept_and_listed_as_a_conflict() {
+    let root = tempfile::tempdir().unwrap();
+    let mut directory = hvemved_core::api::Directory::open(&root.path().join("data")).unwrap();
+    let content = base64::engine::general_purpose::STANDARD.encode(windows_1252(HR_EXPORT));
+    call(
+        &mut directory,
+        "import_people",
+        json!({ "content_base64": content }),
+    );
+    call(
+        &mut directory,
+        "person_update",
+        json!({"id": "1001", "title": "Familierådgiver"}),
+    );
+    let edited = HR_EXPORT.replace("+45 11 22 33 44", "+45 99 88 77 66");
+    let report = call(
+        &mut directory,
+        "import_people",
+        json!({ "text": edited, "file_name": "hr.csv" }),
+    );
+    assert_eq!(report["encoding"], Value::Null, "text needs no decoding");
+    let conflicts = report["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{report}");
+    assert_eq!(conflicts[0]["field"], "title");
+    assert_eq!(conflicts[0]["kept"], "Familierådgiver");
+    assert_eq!(conflicts[0]["imported"], "Socialrådgiver");
+    assert_eq!(
+        report["outcomes"][0]["fields"],
+        json!(["phone"]),
+        "HR's own fields still update"
+    );
+    let profile = call(&mut directory, "person_show", json!({"id": "1001"}));
+    assert_eq!(profile["title"], "Familierådgiver");
+    assert_eq!(profile["phone"], "+45 99 88 77 66");
+}
+
+#[test]
+fn one_bad_row_refuses_the_whole_file_naming_its_line() {
+    let dir = TestDir::new();
+    let file = dir.write(
+        "hr.csv",
+        "Medarbejdernummer;Navn;E-mail\n1;Anne;anne@kommune.dk\n2;\"Bo\nBach\";bo(at)kommune.dk\n3;;c@kommune.dk\n",
+    );
+    let preview = import_json(&dir, &file, &["--dry-run"]);
+    let refused: Vec<u64> = preview["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(refused, vec![3, 5], "{preview}");
+
+    let output = dir
+        .hvemved()
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("nothing was imported: 2 rows"), "{stderr}");
+    assert!(
+        stderr.contains("line 3") && stderr.contains("bo(at)kommune.dk"),
+        "{stderr}"
+    );
+    assert_eq!(people(&dir), 0, "not even the good row was written");
+}
+
+#[test]
+fn utf16_and_a_column_mapping_are_read() {
+    let dir = TestDir::new();
+    let text = "Lønnr\tFuldt navn\tKontor\r\n77\tÆrlig Ørsted\tRådhuset, 2. sal\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(|unit| unit.to_le_bytes()));
+    let file = dir.file("hr.txt");
+    std::fs::write(&file, bytes).unwrap();
+    let mapping = dir.write(
+        "mapping.txt",
+        "# our HR system\nLønnr = employee_id\nFuldt navn = name\n",
+    );
+    let report = import_json(&dir, &file, &["--mapping", mapping.to_str().unwrap()]);
+    assert_eq!(report["encoding"], "UTF-16 LE");
+    assert_eq!(report["delimiter"], "tab");
+    assert_eq!(report["sample_names"], json!(["Ærlig Ørsted"]));
+    let profile: Value = serde_json::from_str(&dir.run_ok(&["person", "show", "77", "--json"])).unwrap();
+    assert_eq!(
+        profile["location"], "Rådhuset, 2. sal",
+        "Kontor is recognised by itself"
+    );
+}
+
+const LDIF: &str = "version: 1\n\
+# AD export\n\
+dn: CN=Søren Ærø,OU=Staff,DC=kommune,DC=dk\n\
+objectClass: user\n\
+displayName:: U8O4cmVuIMOGcsO4\n\
+mail: soren@kommune.dk\n\
+title: Socialr\n ådgiver\n\
+department: Myndighed\n\
+employeeID: 1001\n\
+\n\
+dn: CN=Alle medarbejdere,OU=Groups,DC=kommune,DC=dk\n\
+objectClass: group\n\
+cn: Alle medarbejdere\n";
+
+#[test]
+fn an_active_directory_export_is_imported_and_groups_are_skipped() {
+    let dir = TestDir::new();
+    let file = dir.file("ad.ldif");
+    std::fs::write(&file, LDIF.as_bytes()).unwrap();
+    let report = import_json(&dir, &file, &[]);
+    assert_eq!(report["format"], "ldif");
+    assert_eq!(report["skipped"], 1);
+    assert_eq!(report["sample_names"], json!(["Søren Ærø"]));
+    let profile: Value = serde_json::from_str(&dir.run_ok(&["person", "show", "1001", "--json"])).unwrap();
+    assert_eq!(profile["title"], "Socialrådgiver", "a folded line is joined");
+}
+
+#[test]
+fn an_ldif_value_pointing_at_a_file_is_refused() {
+    let dir = TestDir::new();
+    let file = dir.file("ad.ldif");
+    std::fs::write(
+        &file,
+        "dn: CN=Eve,DC=kommune,DC=dk\nobjectClass: user\ncn: Eve\ndescription:< file:///etc/passwd\n",
+    )
+    .unwrap();
+    let output = dir
+        .hvemved()
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("line 1"), "{stderr}");
+    assert!(!stderr.contains("root:"), "the file was not read: {stderr}");
+    assert_eq!(people(&dir), 0);
+}

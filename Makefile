@@ -13,8 +13,10 @@ build:
 run:
 	bash scripts/run.sh
 
-# Rust unit and integration tests (real SQLite files, tantivy indexes, the CLI binary).
+# Rust unit and integration tests (real SQLite files, tantivy indexes, the CLI
+# binary; exported vCards are read back with Python's vobject).
 test:
+	bash scripts/python-tools.sh
 	$(CARGO) test --workspace
 
 fmt:

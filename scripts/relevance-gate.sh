@@ -9,10 +9,7 @@ if [ ! -f "$EVAL_DIR/qrels.tsv" ]; then
   echo "relevance gate: $EVAL_DIR is missing (the shared/ folder belongs beside the checkout)" >&2
   exit 1
 fi
+bash scripts/python-tools.sh
 venv=target/eval-venv
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-fi
-"$venv/bin/python" -c "import snowballstemmer" 2>/dev/null || "$venv/bin/pip" install --quiet snowballstemmer
 cargo build --quiet -p hvemved-cli
 "$venv/bin/python" scripts/relevance_gate.py target/debug/hvemved "$EVAL_DIR"

@@ -6,6 +6,7 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "api",
             "pick_bundle_file",
+            "pick_people_file",
             "save_export_file",
             "save_file",
         ]),

@@ -75,6 +75,54 @@ async fn pick_bundle_file(app: tauri::AppHandle) -> Result<Option<PickedFile>, E
     Ok(Some(PickedFile { name, text }))
 }
 
+/// A people file picked in a native dialog, its bytes as base64: the core
+/// detects the encoding, so the page must not decode the text itself.
+#[derive(Serialize)]
+struct PickedBytes {
+    name: String,
+    content_base64: String,
+}
+
+/// Lets the user pick a people file (CSV from the HR system, LDIF from
+/// Active Directory) in a native dialog and reads it in Rust.
+#[tauri::command]
+async fn pick_people_file(app: tauri::AppHandle) -> Result<Option<PickedBytes>, ErrorPayload> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter(
+            "Medarbejderliste (CSV, LDIF)",
+            &["csv", "txt", "tsv", "ldif", "ldf"],
+        )
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| io_payload(&e.to_string()))?;
+    let size = std::fs::metadata(&path)
+        .map_err(|e| io_payload(&e.to_string()))?
+        .len();
+    if size > hvemved_core::interchange::MAX_FILE_BYTES {
+        return Err(ErrorPayload {
+            kind: "invalid_input".into(),
+            message: format!("{} er for stor til at være en medarbejderliste", path.display()),
+            details: Vec::new(),
+        });
+    }
+    let bytes = std::fs::read(&path).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some(PickedBytes {
+        name,
+        content_base64: {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        },
+    }))
+}
+
 /// Writes the export where the user chooses in a native save dialog.
 #[tauri::command]
 async fn save_export_file(app: tauri::AppHandle) -> Result<Option<String>, ErrorPayload> {
@@ -211,6 +259,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             api,
             pick_bundle_file,
+            pick_people_file,
             save_export_file,
             save_file
         ])

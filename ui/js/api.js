@@ -74,6 +74,16 @@ export async function pickBundleFile() {
   }
 }
 
+/** Desktop only: a native dialog picks a people file (CSV or LDIF) and Rust
+ *  reads its bytes. Resolves to { name, content_base64 }, or null on cancel. */
+export async function pickPeopleFile() {
+  try {
+    return await tauriInvoke()('pick_people_file');
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
 /** Desktop only: a native dialog chooses where Rust writes the export.
  *  Resolves to the path written, or null when the user cancels. */
 export async function saveExportFile() {

@@ -21,12 +21,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use base64::Engine as _;
 use clap::{Parser, Subcommand};
 use hvemved_core::api::{
     ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
 };
 use hvemved_core::hr_import::{PeopleFormat, PeopleImportRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
+use hvemved_core::people_export::{PeopleExportFormat, PeopleExportRequest};
 use hvemved_core::search::{SearchFilters, SearchRequest, DEFAULT_LIMIT};
 use hvemved_core::thesaurus::Concept;
 use hvemved_core::CoreError;
@@ -76,10 +78,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the whole directory as a JSON bundle
+    /// Export the whole directory as a JSON bundle, or people as a CSV for
+    /// Excel or as vCards for the address book
     Export {
-        /// Where to write the bundle; "-" writes to standard output
+        /// Where to write; "-" writes to standard output
         file: PathBuf,
+        /// bundle (the default), csv or vcard
+        #[arg(long, default_value = "bundle")]
+        format: String,
+        /// vCard version: 3 for older Outlook, else 4
+        #[arg(long, default_value_t = 4)]
+        vcard_version: u8,
+        /// Only these people (by id); may be given several times
+        #[arg(long = "person")]
+        people: Vec<String>,
     },
     /// Find colleagues who know about something
     Search {
@@ -340,7 +352,31 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 output::import_report(&mut out, &file, &report, dry_run)
             }
         }
-        Command::Export { file } => {
+        Command::Export {
+            file,
+            format,
+            vcard_version,
+            people,
+        } if format != "bundle" => {
+            let format = PeopleExportFormat::parse(&format).ok_or_else(|| {
+                CoreError::InvalidInput(format!("unknown format \"{format}\"; use bundle, csv or vcard"))
+            })?;
+            let exported = directory.export_people(&PeopleExportRequest {
+                format,
+                vcard_version: Some(vcard_version),
+                ids: people,
+            })?;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(&exported.content_base64)
+                .expect("the core encodes its own exports");
+            if file == Path::new("-") {
+                out.write_all(&bytes)
+            } else {
+                write_atomically(&file, &bytes)?;
+                writeln!(out, "Exported {} people to {}", exported.people, file.display())
+            }
+        }
+        Command::Export { file, .. } => {
             let bundle = directory.export_bundle()?;
             let json = serde_json::to_string_pretty(&bundle).expect("bundles serialise") + "\n";
             if file == Path::new("-") {

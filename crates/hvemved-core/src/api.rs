@@ -20,6 +20,7 @@ use crate::hr_import::{self, PeopleFileReport, PeopleImportRequest};
 use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
+use crate::people_export::{self, ExportedFile, PeopleExportRequest};
 use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
 use crate::similar_initiatives::{self, Background, InitiativeDraft, SimilarInitiative};
 use crate::store::{
@@ -456,6 +457,11 @@ impl Directory {
 
     pub fn export_bundle(&self) -> Result<Bundle> {
         self.store.export_bundle()
+    }
+
+    /// Active people as vCards or as a CSV for Excel, everyone or those asked for.
+    pub fn export_people(&self, request: &PeopleExportRequest) -> Result<ExportedFile> {
+        people_export::export_people(self.store.export_bundle()?.people, request)
     }
 
     /// Loads the built-in demo municipality; refuses to mix it into a
@@ -946,6 +952,11 @@ pub const COMMANDS: &[Command] = &[
         name: "export_bundle",
         summary: "The whole directory as a JSON bundle",
         handler: |d, a| call(a, |_: NoArgs| d.export_bundle()),
+    },
+    Command {
+        name: "export_people",
+        summary: "People as vCards (3.0 or 4.0) or as a CSV for Excel, everyone or those named",
+        handler: |d, a| call(a, |r: PeopleExportRequest| d.export_people(&r)),
     },
     Command {
         name: "load_demo",

@@ -31,6 +31,7 @@ pub mod interchange;
 pub mod meeting;
 pub mod model;
 pub mod paths;
+pub mod people_export;
 pub mod search;
 pub mod similar_initiatives;
 pub mod store;

@@ -239,3 +239,107 @@ fn an_ldif_value_pointing_at_a_file_is_refused() {
     assert!(!stderr.contains("root:"), "the file was not read: {stderr}");
     assert_eq!(people(&dir), 0);
 }
+
+/// Reads a vCard file with Python's vobject (an independent parser, in the
+/// virtual environment `scripts/python-tools.sh` makes) and returns each
+/// card's full name, family name and organisation.
+fn parsed_by_vobject(file: &std::path::Path) -> Value {
+    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/eval-venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/python-tools.sh",
+        python.display()
+    );
+    let script = r#"
+import json, sys, vobject
+cards = []
+for card in vobject.readComponents(open(sys.argv[1], encoding='utf-8').read(), validate=True):
+    cards.append({
+        'fn': card.fn.value,
+        'family': card.n.value.family,
+        'org': card.org.value if hasattr(card, 'org') else None,
+    })
+print(json.dumps(cards))
+"#;
+    let output = std::process::Command::new(python)
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn vcards_3_and_4_are_read_back_by_an_independent_parser() {
+    let dir = TestDir::new();
+    let file = dir.file("hr.csv");
+    std::fs::write(&file, windows_1252(HR_EXPORT)).unwrap();
+    import_json(&dir, &file, &[]);
+    for version in ["3", "4"] {
+        let cards = dir.file(&format!("kontakter-{version}.vcf"));
+        let out = dir.run_ok(&[
+            "export",
+            cards.to_str().unwrap(),
+            "--format",
+            "vcard",
+            "--vcard-version",
+            version,
+        ]);
+        assert!(out.contains("Exported 2 people"), "{out}");
+        let parsed = parsed_by_vobject(&cards);
+        assert_eq!(parsed[0]["fn"], "Søren Ærø", "version {version}: {parsed}");
+        assert_eq!(parsed[0]["family"], "Ærø");
+        assert_eq!(parsed[0]["org"], json!(["Børn og Familie", "Myndighed"]));
+        assert_eq!(parsed[1]["fn"], "Åse Østergård");
+    }
+    let one = dir.file("en.vcf");
+    dir.run_ok(&[
+        "export",
+        one.to_str().unwrap(),
+        "--format",
+        "vcard",
+        "--person",
+        "1002",
+    ]);
+    let parsed = parsed_by_vobject(&one);
+    assert_eq!(parsed.as_array().unwrap().len(), 1);
+    assert_eq!(parsed[0]["fn"], "Åse Østergård");
+}
+
+#[test]
+fn the_excel_csv_round_trips_and_neutralises_formulas() {
+    let dir = TestDir::new();
+    let file = dir.write(
+        "hr.csv",
+        "Medarbejdernummer;Navn;Stilling;Afdeling;E-mail\n\
+         1;Søren Ærø;=HYPERLINK(\"http://x\");Børn og Familie / Myndighed;soren@kommune.dk\n\
+         2;Åse Østergård;Sundhedsplejerske;Sundhed;ase@kommune.dk\n",
+    );
+    import_json(&dir, &file, &[]);
+    let exported = dir.file("ud.csv");
+    dir.run_ok(&["export", exported.to_str().unwrap(), "--format", "csv"]);
+    let bytes = std::fs::read(&exported).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.starts_with("Medarbejdernummer;Navn;Stilling;Afdeling;"),
+        "{text}"
+    );
+    assert!(text.contains("Søren Ærø"), "{text}");
+    assert!(text.contains("'=HYPERLINK"), "a formula is neutralised: {text}");
+
+    // Read back by the importer: the same people, nothing to change but the
+    // neutralised title, which now carries its quote.
+    let again = import_json(&dir, &exported, &[]);
+    assert_eq!(
+        (again["created"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(1)),
+        "{again}"
+    );
+    assert_eq!(again["outcomes"][0]["fields"], json!(["title"]));
+    assert_eq!(people(&dir), 2);
+}

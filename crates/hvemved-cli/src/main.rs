@@ -211,6 +211,16 @@ enum Command {
     },
     /// Rebuild the search index from the database
     Reindex,
+    /// Copy the whole directory into one file, while it stays in use
+    Backup {
+        /// The backup file to write
+        file: PathBuf,
+    },
+    /// Replace the whole directory with a backup and rebuild the search index
+    Restore {
+        /// A file written by `hvemved backup`
+        file: PathBuf,
+    },
     /// Measure speed and memory on synthetic directories, with SQLite FTS5 as the peer
     Bench {
         /// Directory sizes to measure, comma separated
@@ -506,6 +516,27 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             Ok(())
         }
         Command::Bench { .. } => unreachable!("handled before the directory is opened"),
+        Command::Backup { file } => {
+            directory.backup(&file)?;
+            let stats = directory.stats()?;
+            writeln!(
+                out,
+                "Backed up {} people and {} courses to {}",
+                stats.people,
+                stats.courses,
+                file.display()
+            )
+        }
+        Command::Restore { file } => {
+            let report = directory.restore(&file)?;
+            writeln!(
+                out,
+                "Restored {}: {} people, {} evidence documents indexed.",
+                file.display(),
+                report.people_indexed,
+                report.documents_indexed
+            )
+        }
         Command::Reindex => {
             let report = directory.reindex()?;
             writeln!(

@@ -872,6 +872,20 @@ impl Directory {
     }
 
     /// Throws the search index away and builds it again from the store.
+    /// Writes the whole directory to one file while it stays in use.
+    pub fn backup(&self, target: &Path) -> Result<()> {
+        self.store.backup_to(target)
+    }
+
+    /// Replaces the whole directory with a backup, then rebuilds the search
+    /// index and everything held in memory from it.
+    pub fn restore(&mut self, source: &Path) -> Result<ReindexReport> {
+        self.store.restore_from(source)?;
+        self.thesaurus = self.store.thesaurus()?;
+        self.concepts = ConceptMatcher::new(&self.thesaurus, &mut search::analyzer::danish_analyzer());
+        self.reindex()
+    }
+
     pub fn reindex(&mut self) -> Result<ReindexReport> {
         self.index = SearchIndex::rebuild(&index_path(&self.data_dir), &self.store)?;
         Ok(ReindexReport {

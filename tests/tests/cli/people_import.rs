@@ -343,3 +343,79 @@ fn the_excel_csv_round_trips_and_neutralises_formulas() {
     assert_eq!(again["outcomes"][0]["fields"], json!(["title"]));
     assert_eq!(people(&dir), 2);
 }
+
+/// Every row of every table, for comparing a directory with its backup.
+fn table_rows(db: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let rows: Vec<String> = conn
+                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1"))
+                .unwrap()
+                .query_map([], |r| {
+                    let n = r.as_ref().column_count();
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            (table, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn a_backup_restores_the_directory_and_its_search() {
+    let dir = TestDir::new();
+    dir.run_ok(&["demo"]);
+    let backup = dir.file("hvemved.backup");
+    let out = dir.run_ok(&["backup", backup.to_str().unwrap()]);
+    assert!(out.contains("Backed up"), "{out}");
+    let before = table_rows(&dir.data().join("hvemved.sqlite"));
+    assert_eq!(table_rows(&backup), before, "the backup holds every row");
+    let found = ids(&dir.search("mentalisering"));
+
+    // Change the directory, then restore: the rows and the search are back.
+    let file = dir.file("hr.csv");
+    std::fs::write(&file, windows_1252(HR_EXPORT)).unwrap();
+    import_json(&dir, &file, &[]);
+    assert_ne!(table_rows(&dir.data().join("hvemved.sqlite")), before);
+    let out = dir.run_ok(&["restore", backup.to_str().unwrap()]);
+    assert!(out.contains("Restored"), "{out}");
+    assert_eq!(ids(&dir.search("mentalisering")), found);
+    assert_eq!(table_rows(&dir.data().join("hvemved.sqlite")), before);
+    let profile = dir.hvemved().args(["person", "show", "1001"]).output().unwrap();
+    assert_eq!(
+        profile.status.code(),
+        Some(1),
+        "the person imported after the backup is gone"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
+    let dir = TestDir::new();
+    dir.run_ok(&["demo"]);
+    let before = dir.stats();
+    let bogus = dir.write("not-a-backup.db", "this is not SQLite");
+    let output = dir
+        .hvemved()
+        .args(["restore", bogus.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is not a Hvem ved? backup"), "{stderr}");
+    assert_eq!(dir.stats(), before);
+}

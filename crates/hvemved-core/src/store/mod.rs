@@ -3,6 +3,7 @@
 //! takes a change sequence number in that same transaction, which the search
 //! index follows.
 
+mod backup;
 mod bundle_write;
 mod courses;
 mod holdings;

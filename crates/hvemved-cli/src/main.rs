@@ -26,7 +26,7 @@ use clap::{Parser, Subcommand};
 use hvemved_core::api::{
     ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
 };
-use hvemved_core::hr_import::{PeopleFormat, PeopleImportRequest};
+use hvemved_core::hr_import::{PeopleFormat, PeopleImportRequest, RecordsImportRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
 use hvemved_core::people_export::{PeopleExportFormat, PeopleExportRequest};
 use hvemved_core::search::{SearchFilters, SearchRequest, DEFAULT_LIMIT};
@@ -57,7 +57,8 @@ enum Command {
     Import {
         /// The file: a bundle (.json), a people CSV or an LDIF export
         file: PathBuf,
-        /// bundle, csv or ldif; detected from the name and the content when left out
+        /// bundle, csv or ldif (people), skills-csv or attendance-csv; bundle,
+        /// csv and ldif are detected from the name and the content when left out
         #[arg(long)]
         format: Option<String>,
         /// CSV: a file of `column header = field` lines saying what a column holds
@@ -337,10 +338,46 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             dry_run,
             json,
         } => {
+            if let Some(kind @ ("skills-csv" | "attendance-csv")) = format.as_deref() {
+                let request = RecordsImportRequest {
+                    content_base64: Some(
+                        base64::engine::general_purpose::STANDARD
+                            .encode(std::fs::read(&file).map_err(|e| CoreError::io(&file, e))?),
+                    ),
+                    file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
+                    encoding,
+                    delimiter,
+                    dry_run,
+                    ..RecordsImportRequest::default()
+                };
+                return finish(if kind == "skills-csv" {
+                    let report = directory.import_skills(&request)?;
+                    people_import::print_records(&mut out, &file, &report, json, |r| {
+                        format!(
+                            "{} skill entries added, {} changed, {} unchanged, {} new skills; {} levels the employee set kept",
+                            r.added,
+                            r.changed,
+                            r.unchanged,
+                            r.skills_created,
+                            r.conflicts.len()
+                        )
+                    })
+                } else {
+                    let report = directory.import_attendance(&request)?;
+                    people_import::print_records(&mut out, &file, &report, json, |r| {
+                        format!(
+                            "{} attendances added, {} already recorded, {} new courses",
+                            r.attendances_added, r.unchanged, r.courses_created
+                        )
+                    })
+                });
+            }
             let format = match format.as_deref() {
                 Some("bundle") => None,
                 Some(name) => Some(PeopleFormat::parse(name).ok_or_else(|| {
-                    CoreError::InvalidInput(format!("unknown format \"{name}\"; use bundle, csv or ldif"))
+                    CoreError::InvalidInput(format!(
+                        "unknown format \"{name}\"; use bundle, csv, ldif, skills-csv or attendance-csv"
+                    ))
                 })?),
                 None if is_bundle(&file) => None,
                 None => Some(detect_people_format(&file)?),
@@ -546,7 +583,11 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             )
         }
     };
-    // A closed pipe (`hvemved search x | head`) is not an error worth a message.
+    finish(result)
+}
+
+/// A closed pipe (`hvemved search x | head`) is not an error worth a message.
+fn finish(result: std::io::Result<()>) -> Result<(), CoreError> {
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CoreError::io("standard output", e)),
         _ => Ok(()),

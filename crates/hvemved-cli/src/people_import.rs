@@ -5,8 +5,10 @@
 use std::io::{Result, Write};
 use std::path::Path;
 
-use hvemved_core::hr_import::{PeopleFileReport, PeopleFormat};
+use hvemved_core::hr_import::{PeopleFileReport, PeopleFormat, RecordsFileReport};
+use hvemved_core::store::Refusals;
 use hvemved_core::store::RowAction;
+use serde::Serialize;
 
 /// Most rows, conflicts and refusals listed before "… and N more".
 const LISTED: usize = 20;
@@ -118,4 +120,47 @@ fn more(out: &mut impl Write, total: usize) -> Result<()> {
         writeln!(out, "  … and {} more", total - LISTED)?;
     }
     Ok(())
+}
+
+/// A skills or attendance import: how the file was read, the rows refused,
+/// and `summary` of what was (or would be) written.
+pub fn print_records<R: Serialize + Refusals>(
+    out: &mut impl Write,
+    file: &Path,
+    report: &RecordsFileReport<R>,
+    json: bool,
+    summary: impl Fn(&R) -> String,
+) -> Result<()> {
+    if json {
+        return writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(report).expect("reports serialise")
+        );
+    }
+    let encoding = report.encoding.as_deref().unwrap_or("text");
+    writeln!(
+        out,
+        "{} (read as {encoding}, delimiter {})",
+        file.display(),
+        report.delimiter
+    )?;
+    let refused = report.import.refused();
+    if !refused.is_empty() {
+        writeln!(
+            out,
+            "Refused rows ({}); nothing is written while any remains:",
+            refused.len()
+        )?;
+        for error in refused.iter().take(LISTED) {
+            writeln!(out, "  {error}")?;
+        }
+        more(out, refused.len())?;
+    }
+    let verb = if report.written {
+        "Imported"
+    } else {
+        "Dry run, nothing written; an import would give"
+    };
+    writeln!(out, "{verb}: {}", summary(&report.import))
 }

@@ -16,7 +16,10 @@ use crate::bundle::{parse_bundle, Bundle};
 use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
 use crate::digest::{Digest, DigestRequest};
 use crate::error::{CoreError, Result};
-use crate::hr_import::{self, PeopleFileReport, PeopleImportRequest};
+use crate::hr_import::{
+    self, PeopleFileReport, PeopleImportRequest, RecordsFileReport, RecordsImportRequest,
+};
+use crate::interchange::people_csv::{parse_attendance, parse_skills, CsvError};
 use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
@@ -27,6 +30,7 @@ use crate::store::{
     self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, ShareBackItem, ShareBackQuery,
     ShareBackUpdate, SkillChange, Store,
 };
+use crate::store::{AttendanceImportReport, SkillsImportReport};
 use crate::store::{Initiative, InitiativeInput, InitiativeQuery, KnowledgeOwner};
 use crate::thesaurus::{Concept, Thesaurus};
 
@@ -427,6 +431,70 @@ impl Directory {
         self.store.checkpoint()?;
         self.after_write()?;
         Ok(report)
+    }
+
+    /// Imports skill entries (person, skill, level) from a CSV file, all or
+    /// nothing; a level the employee declared themselves is kept and listed.
+    pub fn import_skills(
+        &mut self,
+        request: &RecordsImportRequest,
+    ) -> Result<RecordsFileReport<SkillsImportReport>> {
+        let (text, encoding, delimiter) = hr_import::read_records_text(request)?;
+        let parsed = parse_skills(&text, delimiter).map_err(|e| file_error(request, e))?;
+        let delimiter = parsed.delimiter;
+        self.import_records_csv(request, encoding, delimiter, parsed.errors, |tx| {
+            store::import_skills_in(tx, &parsed.rows)
+        })
+    }
+
+    /// Imports course attendance (course, person, date) from a CSV file, all
+    /// or nothing, creating the courses it names for the first time.
+    pub fn import_attendance(
+        &mut self,
+        request: &RecordsImportRequest,
+    ) -> Result<RecordsFileReport<AttendanceImportReport>> {
+        let (text, encoding, delimiter) = hr_import::read_records_text(request)?;
+        let parsed = parse_attendance(&text, delimiter).map_err(|e| file_error(request, e))?;
+        let delimiter = parsed.delimiter;
+        self.import_records_csv(request, encoding, delimiter, parsed.errors, |tx| {
+            store::import_attendance_in(tx, &parsed.rows)
+        })
+    }
+
+    /// Runs `import` in one transaction with the parser's refusals added to
+    /// its own; commits only a real run with nothing refused.
+    fn import_records_csv<R: store::Refusals>(
+        &mut self,
+        request: &RecordsImportRequest,
+        encoding: Option<crate::interchange::text_decode::TextEncoding>,
+        delimiter: u8,
+        parse_errors: Vec<crate::interchange::RecordError>,
+        import: impl FnOnce(&rusqlite::Transaction) -> Result<R>,
+    ) -> Result<RecordsFileReport<R>> {
+        let tx = self.store_tx()?;
+        let mut report = import(&tx)?;
+        let refused = report.refused_mut();
+        refused.extend(parse_errors);
+        refused.sort_by_key(|e| e.line);
+        if !refused.is_empty() && !request.dry_run {
+            tx.rollback()?;
+            return Err(CoreError::InvalidInput(hr_import::refusal_message(refused)));
+        }
+        let mut file_report = RecordsFileReport {
+            encoding: encoding.map(|e| e.label().to_string()),
+            delimiter: hr_import::delimiter_label(delimiter),
+            import: report,
+            written: false,
+        };
+        if request.dry_run {
+            tx.rollback()?;
+            return Ok(file_report);
+        }
+        tx.commit()?;
+        file_report.written = true;
+        self.store.checkpoint()?;
+        self.after_write()?;
+        Ok(file_report)
     }
 
     /// Reads a people file (CSV or LDIF) from disk for [`Self::import_people`].
@@ -963,6 +1031,16 @@ pub const COMMANDS: &[Command] = &[
         handler: |d, a| call(a, |r: PeopleImportRequest| d.import_people(&r)),
     },
     Command {
+        name: "import_skills",
+        summary: "Import skill entries (person, skill, level) from a CSV file, all or nothing (or preview it with dry_run)",
+        handler: |d, a| call(a, |r: RecordsImportRequest| d.import_skills(&r)),
+    },
+    Command {
+        name: "import_attendance",
+        summary: "Import course attendance (course, person, date) from a CSV file, all or nothing (or preview it with dry_run)",
+        handler: |d, a| call(a, |r: RecordsImportRequest| d.import_attendance(&r)),
+    },
+    Command {
         name: "export_bundle",
         summary: "The whole directory as a JSON bundle",
         handler: |d, a| call(a, |_: NoArgs| d.export_bundle()),
@@ -1137,4 +1215,12 @@ pub fn dispatch(directory: &mut Directory, name: &str, args: Value) -> Result<Va
 /// the wall of the town hall, not by UTC.
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// A problem with a CSV file as a whole, naming the file.
+fn file_error(request: &RecordsImportRequest, error: CsvError) -> CoreError {
+    CoreError::InvalidInput(format!(
+        "{}: {error}",
+        request.file_name.as_deref().unwrap_or("the file")
+    ))
 }

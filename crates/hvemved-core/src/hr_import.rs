@@ -92,7 +92,12 @@ const SAMPLE_NAMES: usize = 5;
 
 pub(crate) fn read_people_file(request: &PeopleImportRequest) -> Result<ParsedPeople> {
     let what = request.file_name.as_deref().unwrap_or("the file");
-    let (text, encoding) = decode(request, what)?;
+    let (text, encoding) = decode(
+        request.content_base64.as_deref(),
+        request.text.as_deref(),
+        request.encoding.as_deref(),
+        what,
+    )?;
     let format = request
         .format
         .unwrap_or_else(|| detect_format(request.file_name.as_deref(), &text));
@@ -166,8 +171,15 @@ fn single_line(mut row: PersonRow) -> PersonRow {
     row
 }
 
-fn decode(request: &PeopleImportRequest, what: &str) -> Result<(String, Option<TextEncoding>)> {
-    let bytes = match (&request.content_base64, &request.text) {
+/// The file's text: `content_base64` decoded with the encoding given or
+/// detected, or `text` as it is. `what` names the file in messages.
+pub(crate) fn decode(
+    content_base64: Option<&str>,
+    text: Option<&str>,
+    encoding: Option<&str>,
+    what: &str,
+) -> Result<(String, Option<TextEncoding>)> {
+    let bytes = match (content_base64, text) {
         (Some(encoded), _) => base64::engine::general_purpose::STANDARD
             .decode(encoded.trim())
             .map_err(|e| CoreError::InvalidInput(format!("{what}: the content is not valid base64 ({e})")))?,
@@ -175,7 +187,7 @@ fn decode(request: &PeopleImportRequest, what: &str) -> Result<(String, Option<T
             if text.len() as u64 > MAX_FILE_BYTES {
                 return Err(too_large(what, text.len() as u64));
             }
-            return Ok((text.clone(), None));
+            return Ok((text.to_string(), None));
         }
         (None, None) => {
             return Err(CoreError::InvalidInput(
@@ -186,7 +198,7 @@ fn decode(request: &PeopleImportRequest, what: &str) -> Result<(String, Option<T
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(what, bytes.len() as u64));
     }
-    let decoded = match request.encoding.as_deref() {
+    let decoded = match encoding {
         Some(name) => {
             let encoding = text_decode::parse_encoding(name).ok_or_else(|| {
                 CoreError::InvalidInput(format!(
@@ -231,6 +243,52 @@ pub fn detect_format(file_name: Option<&str>, text: &str) -> PeopleFormat {
     } else {
         PeopleFormat::Csv
     }
+}
+
+/// Skills or course attendance from a CSV file.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RecordsImportRequest {
+    #[serde(default)]
+    pub content_base64: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub file_name: Option<String>,
+    #[serde(default)]
+    pub encoding: Option<String>,
+    #[serde(default)]
+    pub delimiter: Option<String>,
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// What a skills or attendance import found and did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordsFileReport<R> {
+    pub encoding: Option<String>,
+    pub delimiter: String,
+    #[serde(flatten)]
+    pub import: R,
+    pub written: bool,
+}
+
+/// The decoded text of a skills or attendance file, and its delimiter.
+pub(crate) fn read_records_text(
+    request: &RecordsImportRequest,
+) -> Result<(String, Option<TextEncoding>, Option<u8>)> {
+    let what = request.file_name.as_deref().unwrap_or("the file");
+    let (text, encoding) = decode(
+        request.content_base64.as_deref(),
+        request.text.as_deref(),
+        request.encoding.as_deref(),
+        what,
+    )?;
+    let delimiter = request.delimiter.as_deref().map(parse_delimiter).transpose()?;
+    Ok((text, encoding, delimiter))
+}
+
+pub fn delimiter_label(delimiter: u8) -> String {
+    delimiter_name(delimiter)
 }
 
 pub fn parse_delimiter(name: &str) -> Result<u8> {

@@ -419,3 +419,123 @@ fn a_file_that_is_not_a_backup_is_refused_and_changes_nothing() {
     assert!(stderr.contains("is not a Hvem ved? backup"), "{stderr}");
     assert_eq!(dir.stats(), before);
 }
+
+#[test]
+fn skills_from_hr_are_added_and_a_level_the_employee_set_is_kept() {
+    let dir = TestDir::new();
+    let hr = dir.file("hr.csv");
+    std::fs::write(&hr, windows_1252(HR_EXPORT)).unwrap();
+    import_json(&dir, &hr, &[]);
+
+    let skills = dir.write(
+        "skills.csv",
+        "Medarbejdernummer;Kompetence;Niveau\n1001;Motiverende samtale;4\nase@kommune.dk;Zebrafinkeopdræt;2\n",
+    );
+    let preview = import_json(&dir, &skills, &["--format", "skills-csv", "--dry-run"]);
+    assert_eq!(
+        (preview["added"].as_u64(), preview["written"].as_bool()),
+        (Some(2), Some(false))
+    );
+    assert!(
+        ids(&dir.search("zebrafinkeopdræt")).is_empty(),
+        "a dry run writes nothing"
+    );
+    let report = import_json(&dir, &skills, &["--format", "skills-csv"]);
+    assert_eq!(report["skills_created"], 2);
+    assert_eq!(
+        ids(&dir.search("zebrafinkeopdræt")),
+        vec!["1002"],
+        "found by e-mail, indexed at once"
+    );
+
+    // An entry that came from HR follows the next HR file.
+    let own = dir.run_ok(&["person", "show", "1001", "--json"]);
+    assert!(own.contains("Motiverende samtale"));
+    let lower = dir.write(
+        "lower.csv",
+        "Medarbejdernummer;Kompetence;Niveau\n1001;Motiverende samtale;1\n",
+    );
+    let changed = import_json(&dir, &lower, &["--format", "skills-csv"]);
+    assert_eq!(
+        changed["changed"], 1,
+        "an HR entry follows the HR file: {changed}"
+    );
+
+    let unknown = dir.write(
+        "unknown.csv",
+        "Person;Skill;Level\n9999;Fleksjob;3\n1001;Fleksjob;7\n",
+    );
+    let output = dir
+        .hvemved()
+        .args(["import", unknown.to_str().unwrap(), "--format", "skills-csv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("line 2") && stderr.contains("9999"), "{stderr}");
+    assert!(stderr.contains("line 3"), "the bad level is named too: {stderr}");
+    assert!(ids(&dir.search("fleksjob")).is_empty(), "nothing written");
+}
+
+#[test]
+fn a_self_declared_skill_level_is_not_overwritten_by_hr() {
+    let root = tempfile::tempdir().unwrap();
+    let mut directory = hvemved_core::api::Directory::open(&root.path().join("data")).unwrap();
+    call(
+        &mut directory,
+        "import_people",
+        json!({ "text": HR_EXPORT, "file_name": "hr.csv" }),
+    );
+    call(
+        &mut directory,
+        "person_skill_set",
+        json!({"id": "1001", "skill": "Mentalisering", "level": 5}),
+    );
+    let report = call(
+        &mut directory,
+        "import_skills",
+        json!({"text": "Medarbejdernummer;Kompetence;Niveau\n1001;Mentalisering;2\n"}),
+    );
+    assert_eq!(report["conflicts"][0]["kept"], 5, "{report}");
+    assert_eq!(report["conflicts"][0]["imported"], 2);
+    let profile = call(&mut directory, "person_show", json!({"id": "1001"}));
+    let level = profile["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Mentalisering")
+        .unwrap()["level"]
+        .clone();
+    assert_eq!(level, 5);
+}
+
+#[test]
+fn course_attendance_creates_courses_once_and_makes_attendees_findable() {
+    let dir = TestDir::new();
+    let hr = dir.file("hr.csv");
+    std::fs::write(&hr, windows_1252(HR_EXPORT)).unwrap();
+    import_json(&dir, &hr, &[]);
+    let attendance = dir.write(
+        "attendance.csv",
+        "Kursus;Medarbejdernummer;Dato\n\
+         Traumebevidst pædagogik;1001;03-02-2025\n\
+         Traumebevidst pædagogik;ase@kommune.dk;2025-02-03\n",
+    );
+    let report = import_json(&dir, &attendance, &["--format", "attendance-csv"]);
+    assert_eq!(
+        (
+            report["courses_created"].as_u64(),
+            report["attendances_added"].as_u64()
+        ),
+        (Some(1), Some(2)),
+        "{report}"
+    );
+    let mut found = ids(&dir.search("traumebevidst"));
+    found.sort();
+    assert_eq!(found, vec!["1001", "1002"]);
+    let again = import_json(&dir, &attendance, &["--format", "attendance-csv"]);
+    assert_eq!(
+        (again["courses_created"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(2))
+    );
+}

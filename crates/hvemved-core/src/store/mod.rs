@@ -15,6 +15,7 @@ mod migrations;
 mod people_import;
 mod profile_write;
 mod read;
+mod records_import;
 mod share_back;
 mod thesaurus_terms;
 mod units;
@@ -43,6 +44,8 @@ pub(crate) use people_import::import_people_in;
 pub use people_import::{FieldConflict, PeopleImportReport, RowAction, RowOutcome};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{EvidenceParts, IndexablePerson, PersonFacts};
+pub(crate) use records_import::{import_attendance_in, import_skills_in};
+pub use records_import::{AttendanceImportReport, Refusals, SkillConflict, SkillsImportReport};
 pub(crate) use share_back::set_share_back_in;
 pub use share_back::{
     ShareBack, ShareBackItem, ShareBackQuery, ShareBackState, ShareBackUpdate, DEFAULT_SHARE_BACK_DAYS,

@@ -49,7 +49,7 @@ bench:
 
 # The same benchmark at 1 000 people, so that it keeps working.
 bench-smoke:
-	$(CARGO) run --release -p hvemved-cli -- bench --people 1000 --queries 200
+	$(CARGO) run --release -p hvemved-cli -- bench --people 1000 --queries 200 --csv-rows 1000
 
 check: lint test relevance ui-test desktop-test bench-smoke
 

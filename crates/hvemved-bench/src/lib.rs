@@ -19,6 +19,7 @@
 
 pub mod fts5;
 pub mod measure;
+pub mod people_csv;
 pub mod queries;
 pub mod report;
 mod rng;

@@ -230,6 +230,9 @@ enum Command {
         /// Timed queries per query class
         #[arg(long, default_value_t = 1000)]
         queries: usize,
+        /// Rows of the people CSV whose import is measured first (0: none)
+        #[arg(long, default_value_t = 50_000)]
+        csv_rows: usize,
         /// Where the synthetic directories are written [default: a temporary directory]
         #[arg(long, value_name = "DIR")]
         work_dir: Option<PathBuf>,
@@ -316,11 +319,12 @@ fn run(cli: Cli) -> Result<(), CoreError> {
     if let Command::Bench {
         people,
         queries,
+        csv_rows,
         work_dir,
         json,
     } = cli.command
     {
-        return bench(people, queries, work_dir, json);
+        return bench(people, queries, csv_rows, work_dir, json);
     }
     let data_dir = match cli.data_dir {
         Some(dir) => dir,
@@ -661,7 +665,13 @@ fn thesaurus(
     })
 }
 
-fn bench(people: Vec<usize>, queries: usize, work_dir: Option<PathBuf>, json: bool) -> Result<(), CoreError> {
+fn bench(
+    people: Vec<usize>,
+    queries: usize,
+    csv_rows: usize,
+    work_dir: Option<PathBuf>,
+    json: bool,
+) -> Result<(), CoreError> {
     let temporary = work_dir.is_none();
     let config = hvemved_bench::BenchConfig {
         people,
@@ -671,6 +681,13 @@ fn bench(people: Vec<usize>, queries: usize, work_dir: Option<PathBuf>, json: bo
         ..Default::default()
     };
     let mut out = std::io::stdout();
+    // First, while the process is small: its peak memory is the import's.
+    if csv_rows > 0 {
+        let report = hvemved_bench::people_csv::run(csv_rows, config.seed, &config.work_dir, &mut out)?;
+        hvemved_bench::people_csv::print(&report, &mut out)
+            .map_err(|e| CoreError::io("standard output", e))?;
+        writeln!(out).map_err(|e| CoreError::io("standard output", e))?;
+    }
     let reports = hvemved_bench::run(&config, &mut out);
     if temporary {
         let _ = std::fs::remove_dir_all(&config.work_dir);

@@ -7,3 +7,7 @@ CREATE TABLE person_own_fields (
     set_at    TEXT NOT NULL,
     PRIMARY KEY (person_id, field)
 ) WITHOUT ROWID;
+
+-- An import matches people by e-mail in any case; without this every row
+-- of a 50 000-row file would scan the whole table.
+CREATE INDEX people_email_lower ON people (lower(email));

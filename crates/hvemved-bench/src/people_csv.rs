@@ -114,7 +114,7 @@ pub fn run(rows: usize, seed: u64, work_dir: &Path, out: &mut dyn Write) -> Resu
     let peak_was_reset = measure::reset_peak_rss();
     let started = Instant::now();
     let mut directory = Directory::open(&data_dir)?;
-    let report = directory.import_people_file(&file, PeopleImportRequest::default())?;
+    let report = directory.import_people_file(&file, PeopleImportRequest::default(), &mut |_| {})?;
     let import_index_seconds = started.elapsed().as_secs_f64();
     let peak_rss_mb = measure::peak_rss_mb().filter(|_| peak_was_reset);
     Ok(PeopleCsvReport {

@@ -722,7 +722,12 @@ fn import_people(
         dry_run,
         ..PeopleImportRequest::default()
     };
-    let report = directory.import_people_file(file, request)?;
+    let bar = people_import::progress_bar();
+    let report = directory.import_people_file(file, request, &mut |progress| {
+        people_import::show_progress(&bar, progress)
+    });
+    bar.finish_and_clear();
+    let report = report?;
     Ok(if json {
         writeln!(
             out,

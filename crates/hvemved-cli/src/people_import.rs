@@ -5,9 +5,12 @@
 use std::io::{Result, Write};
 use std::path::Path;
 
-use hvemved_core::hr_import::{PeopleFileReport, PeopleFormat, RecordsFileReport};
+use hvemved_core::hr_import::{
+    ImportProgress, ImportStage, PeopleFileReport, PeopleFormat, RecordsFileReport,
+};
 use hvemved_core::store::Refusals;
 use hvemved_core::store::RowAction;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 /// Most rows, conflicts and refusals listed before "… and N more".
@@ -163,4 +166,30 @@ pub fn print_records<R: Serialize + Refusals>(
         "Dry run, nothing written; an import would give"
     };
     writeln!(out, "{verb}: {}", summary(&report.import))
+}
+
+/// A progress bar on standard error; drawn only on a terminal, so scripts
+/// and tests reading the output see none of it.
+pub fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} rows")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+pub fn show_progress(bar: &ProgressBar, progress: ImportProgress) {
+    match progress.stage {
+        ImportStage::Rows => {
+            bar.set_length(progress.total as u64);
+            bar.set_position(progress.done as u64);
+            bar.set_message("importing");
+        }
+        ImportStage::Indexing => {
+            bar.set_position(progress.total as u64);
+            bar.set_message("indexing");
+        }
+    }
 }

@@ -5,8 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use base64::Engine as _;
-
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -17,7 +15,8 @@ use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedAr
 use crate::digest::{Digest, DigestRequest};
 use crate::error::{CoreError, Result};
 use crate::hr_import::{
-    self, PeopleFileReport, PeopleImportRequest, RecordsFileReport, RecordsImportRequest,
+    self, ImportProgress, ImportStage, PeopleFileReport, PeopleImportRequest, RecordsFileReport,
+    RecordsImportRequest,
 };
 use crate::interchange::people_csv::{parse_attendance, parse_skills, CsvError};
 use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
@@ -409,10 +408,28 @@ impl Directory {
     /// file. With `dry_run` the same writes run and are rolled back, so the
     /// preview's counts, conflicts and refusals are exact.
     pub fn import_people(&mut self, request: &PeopleImportRequest) -> Result<PeopleFileReport> {
-        let parsed = hr_import::read_people_file(request)?;
+        self.import_people_reporting(request, None, &mut |_| {})
+    }
+
+    /// [`Self::import_people`] with the file's bytes read by the caller and
+    /// `progress` told how far it has come.
+    pub fn import_people_reporting(
+        &mut self,
+        request: &PeopleImportRequest,
+        bytes: Option<Vec<u8>>,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<PeopleFileReport> {
+        let parsed = hr_import::read_people_file(request, bytes)?;
         let mut report = parsed.report;
         let tx = self.store_tx()?;
-        let mut import = store::import_people_in(&tx, &parsed.rows)?;
+        let total = parsed.rows.len();
+        let mut import = store::import_people_in(&tx, &parsed.rows, &mut |done| {
+            progress(ImportProgress {
+                stage: ImportStage::Rows,
+                done,
+                total,
+            })
+        })?;
         import.refused.extend(parsed.errors);
         import.refused.sort_by_key(|e| e.line);
         let refused = !import.refused.is_empty();
@@ -428,6 +445,11 @@ impl Directory {
         }
         tx.commit()?;
         report.written = true;
+        progress(ImportProgress {
+            stage: ImportStage::Indexing,
+            done: 0,
+            total,
+        });
         self.store.checkpoint()?;
         self.after_write()?;
         Ok(report)
@@ -501,7 +523,8 @@ impl Directory {
     pub fn import_people_file(
         &mut self,
         path: &Path,
-        mut request: PeopleImportRequest,
+        request: PeopleImportRequest,
+        progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<PeopleFileReport> {
         let size = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?.len();
         if size > crate::interchange::MAX_FILE_BYTES {
@@ -513,10 +536,13 @@ impl Directory {
             )));
         }
         let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
-        request.content_base64 = Some(base64::engine::general_purpose::STANDARD.encode(bytes));
-        request.text = None;
-        request.file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        self.import_people(&request)
+        let request = PeopleImportRequest {
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            content_base64: None,
+            text: None,
+            ..request
+        };
+        self.import_people_reporting(&request, Some(bytes), progress)
     }
 
     fn store_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {

@@ -90,14 +90,39 @@ pub(crate) struct ParsedPeople {
 
 const SAMPLE_NAMES: usize = 5;
 
-pub(crate) fn read_people_file(request: &PeopleImportRequest) -> Result<ParsedPeople> {
+/// Where an import stands, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStage {
+    /// Rows matched and written so far, of all rows.
+    Rows,
+    /// The search index is being brought up to date.
+    Indexing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ImportProgress {
+    pub stage: ImportStage,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Reads the request's file: `bytes` when the caller read the file itself
+/// (the CLI), else the request's base64 content or text.
+pub(crate) fn read_people_file(
+    request: &PeopleImportRequest,
+    bytes: Option<Vec<u8>>,
+) -> Result<ParsedPeople> {
     let what = request.file_name.as_deref().unwrap_or("the file");
-    let (text, encoding) = decode(
-        request.content_base64.as_deref(),
-        request.text.as_deref(),
-        request.encoding.as_deref(),
-        what,
-    )?;
+    let (text, encoding) = match bytes {
+        Some(bytes) => decode_bytes(bytes, request.encoding.as_deref(), what)?,
+        None => decode(
+            request.content_base64.as_deref(),
+            request.text.as_deref(),
+            request.encoding.as_deref(),
+            what,
+        )?,
+    };
     let format = request
         .format
         .unwrap_or_else(|| detect_format(request.file_name.as_deref(), &text));
@@ -195,6 +220,14 @@ pub(crate) fn decode(
             ))
         }
     };
+    decode_bytes(bytes, encoding, what)
+}
+
+fn decode_bytes(
+    bytes: Vec<u8>,
+    encoding: Option<&str>,
+    what: &str,
+) -> Result<(String, Option<TextEncoding>)> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(what, bytes.len() as u64));
     }
@@ -368,7 +401,7 @@ mod tests {
             content_base64: Some(base64::engine::general_purpose::STANDARD.encode(&bytes)),
             ..PeopleImportRequest::default()
         };
-        let parsed = read_people_file(&request).unwrap();
+        let parsed = read_people_file(&request, None).unwrap();
         assert_eq!(parsed.report.encoding.as_deref(), Some("Windows-1252"));
         assert_eq!(parsed.report.sample_names, vec!["Søren Ærø"]);
         assert_eq!(parsed.report.delimiter.as_deref(), Some(";"));

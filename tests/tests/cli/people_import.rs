@@ -539,3 +539,31 @@ fn course_attendance_creates_courses_once_and_makes_attendees_findable() {
         (Some(0), Some(2))
     );
 }
+
+#[test]
+fn a_long_import_reports_its_progress_row_by_row_then_indexing() {
+    let root = tempfile::tempdir().unwrap();
+    let mut directory = hvemved_core::api::Directory::open(&root.path().join("data")).unwrap();
+    let mut text = String::from("Medarbejdernummer;Navn;E-mail\n");
+    for i in 0..2_500 {
+        text.push_str(&format!("{i};Medarbejder Nummer{i};m{i}@kommune.dk\n"));
+    }
+    let request = hvemved_core::hr_import::PeopleImportRequest {
+        text: Some(text),
+        ..Default::default()
+    };
+    let mut seen = Vec::new();
+    let report = directory
+        .import_people_reporting(&request, None, &mut |p| seen.push(p))
+        .unwrap();
+    assert_eq!(report.import.created, 2_500);
+    use hvemved_core::hr_import::ImportStage;
+    let rows: Vec<usize> = seen
+        .iter()
+        .filter(|p| p.stage == ImportStage::Rows)
+        .map(|p| p.done)
+        .collect();
+    assert_eq!(rows, vec![0, 1_000, 2_000, 2_500]);
+    assert!(seen.iter().all(|p| p.total == 2_500));
+    assert_eq!(seen.last().unwrap().stage, ImportStage::Indexing);
+}

@@ -93,9 +93,16 @@ fn row_values(row: &PersonRow) -> [Option<String>; 6] {
     ]
 }
 
-/// Plans and writes every row. The caller commits only when nothing was
-/// refused (or rolls back for a dry run).
-pub(crate) fn import_people_in(tx: &Transaction, rows: &[PersonRow]) -> Result<PeopleImportReport> {
+/// How often the caller hears how many rows are done.
+const PROGRESS_EVERY: usize = 1_000;
+
+/// Plans and writes every row, telling `progress` the rows done. The caller
+/// commits only when nothing was refused (or rolls back for a dry run).
+pub(crate) fn import_people_in(
+    tx: &Transaction,
+    rows: &[PersonRow],
+    progress: &mut dyn FnMut(usize),
+) -> Result<PeopleImportReport> {
     let mut report = PeopleImportReport {
         rows: rows.len(),
         ..PeopleImportReport::default()
@@ -104,7 +111,10 @@ pub(crate) fn import_people_in(tx: &Transaction, rows: &[PersonRow]) -> Result<P
     // Which line already took each stored person: two rows must not both
     // describe one colleague.
     let mut taken: HashMap<i64, usize> = HashMap::new();
-    for row in rows {
+    for (done, row) in rows.iter().enumerate() {
+        if done % PROGRESS_EVERY == 0 {
+            progress(done);
+        }
         if let Some(problem) = too_long(row) {
             report.refused.push(RecordError {
                 line: row.line,
@@ -169,6 +179,7 @@ pub(crate) fn import_people_in(tx: &Transaction, rows: &[PersonRow]) -> Result<P
             }
         }
     }
+    progress(rows.len());
     report.units_created = units.created;
     Ok(report)
 }

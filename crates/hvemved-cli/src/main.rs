@@ -24,7 +24,7 @@ use std::process::ExitCode;
 use base64::Engine as _;
 use clap::{Parser, Subcommand};
 use hvemved_core::api::{
-    ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
+    AuditRequest, ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
 };
 use hvemved_core::hr_import::{PeopleFormat, PeopleImportRequest, RecordsImportRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
@@ -212,6 +212,18 @@ enum Command {
     },
     /// Rebuild the search index from the database
     Reindex,
+    /// Who looked up, exported, edited, imported or erased whom, newest first
+    Audit {
+        /// Only the entries about this person
+        #[arg(long)]
+        person: Option<String>,
+        /// At most this many entries
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Print the entries as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy the whole directory into one file, while it stays in use
     Backup {
         /// The backup file to write
@@ -296,6 +308,22 @@ enum PersonCommand {
         /// Print the profile as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// "Mine data": everything stored about one person as JSON, with the log
+    /// of who looked them up
+    Data {
+        id: String,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Erase a person who has left: from the database, its free pages and
+    /// the search index; course reports keep their text
+    Erase {
+        id: String,
+        /// Confirm: the erasure cannot be undone
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -479,6 +507,63 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 output::json(&mut out, &profile)
             } else {
                 output::profile(&mut out, &profile)
+            }
+        }
+        Command::Person {
+            command: PersonCommand::Data { id, out: file },
+        } => {
+            let data = directory.personal_data(&PersonRequest { id })?;
+            let json = serde_json::to_string_pretty(&data).expect("values serialise") + "\n";
+            match file {
+                Some(file) => {
+                    write_atomically(&file, json.as_bytes())?;
+                    writeln!(
+                        out,
+                        "Wrote everything stored about {} to {}",
+                        data["person"],
+                        file.display()
+                    )
+                }
+                None => out.write_all(json.as_bytes()),
+            }
+        }
+        Command::Person {
+            command: PersonCommand::Erase { id, yes },
+        } => {
+            if !yes {
+                return Err(CoreError::InvalidInput(format!(
+                    "erasing {id} cannot be undone; add --yes to erase them"
+                )));
+            }
+            let report = directory.erase_person(&PersonRequest { id })?;
+            writeln!(
+                out,
+                "Erased {}: {} skills, {} course attendances (the reports now count a former employee), {} initiatives, {} knowledge areas.",
+                report.person, report.skills, report.courses, report.initiatives, report.owned_areas
+            )
+        }
+        Command::Audit { person, limit, json } => {
+            let entries = directory.audit_log(&AuditRequest {
+                person,
+                limit: Some(limit),
+            })?;
+            if json {
+                output::json(&mut out, &entries)
+            } else {
+                entries.iter().try_for_each(|e| {
+                    writeln!(
+                        out,
+                        "{}  {:<16} {:<14} {}{}",
+                        e.at,
+                        e.actor,
+                        e.action,
+                        e.person.as_deref().unwrap_or("–"),
+                        e.detail
+                            .as_deref()
+                            .map(|d| format!("  ({d})"))
+                            .unwrap_or_default()
+                    )
+                })
             }
         }
         Command::Stats { json } => {

@@ -29,7 +29,7 @@ use crate::store::{
     self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, ShareBackItem, ShareBackQuery,
     ShareBackUpdate, SkillChange, Store,
 };
-use crate::store::{AttendanceImportReport, SkillsImportReport};
+use crate::store::{AttendanceImportReport, AuditAction, AuditEntry, ErasureReport, SkillsImportReport};
 use crate::store::{Initiative, InitiativeInput, InitiativeQuery, KnowledgeOwner};
 use crate::thesaurus::{Concept, Thesaurus};
 
@@ -48,6 +48,16 @@ pub struct Directory {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonRequest {
     pub id: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AuditRequest {
+    /// Only the entries about this person (their id).
+    #[serde(default)]
+    pub person: Option<String>,
+    /// At most this many, newest first (1 000 when left out).
+    #[serde(default)]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -304,8 +314,37 @@ impl Directory {
         search::search(&self.index, &self.store, &self.concepts, request)
     }
 
-    pub fn person(&self, request: &PersonRequest) -> Result<PersonProfile> {
-        self.store.profile(&request.id)
+    /// One person's profile; the look-up is written to the audit log.
+    pub fn person(&mut self, request: &PersonRequest) -> Result<PersonProfile> {
+        let profile = self.store.profile(&request.id)?;
+        self.store
+            .log(AuditAction::ViewedProfile, Some(&request.id), None)?;
+        Ok(profile)
+    }
+
+    /// "Mine data": everything stored about one person, with the log of who
+    /// looked them up (GDPR art. 15). The export itself is logged.
+    pub fn personal_data(&mut self, request: &PersonRequest) -> Result<serde_json::Value> {
+        let data = self.store.personal_data(&request.id)?;
+        self.store
+            .log(AuditAction::Exported, Some(&request.id), Some("mine data"))?;
+        Ok(data)
+    }
+
+    /// Erases a person who has left: from the database (then vacuumed, so no
+    /// copy stays in free pages or the write-ahead log) and from the search
+    /// index (rebuilt without them). Course reports keep their text.
+    pub fn erase_person(&mut self, request: &PersonRequest) -> Result<ErasureReport> {
+        let report = self.store.erase_person(&request.id)?;
+        self.store.compact()?;
+        self.reindex()?;
+        Ok(report)
+    }
+
+    /// The audit log, newest first; about one person when `person` is given.
+    pub fn audit_log(&self, request: &AuditRequest) -> Result<Vec<AuditEntry>> {
+        self.store
+            .audit_log(request.person.as_deref(), request.limit.unwrap_or(1_000))
     }
 
     pub fn stats(&self) -> Result<DirectoryStats> {
@@ -549,13 +588,20 @@ impl Directory {
         self.store.begin_immediate()
     }
 
-    pub fn export_bundle(&self) -> Result<Bundle> {
-        self.store.export_bundle()
+    pub fn export_bundle(&mut self) -> Result<Bundle> {
+        let bundle = self.store.export_bundle()?;
+        let detail = format!("bundle of {} people", bundle.people.len());
+        self.store.log(AuditAction::Exported, None, Some(&detail))?;
+        Ok(bundle)
     }
 
     /// Active people as vCards or as a CSV for Excel, everyone or those asked for.
-    pub fn export_people(&self, request: &PeopleExportRequest) -> Result<ExportedFile> {
-        people_export::export_people(self.store.export_bundle()?.people, request)
+    pub fn export_people(&mut self, request: &PeopleExportRequest) -> Result<ExportedFile> {
+        let file = people_export::export_people(self.store.export_bundle()?.people, request)?;
+        let detail = format!("{} of {} people", file.file_name, file.people);
+        let person = (request.ids.len() == 1).then(|| request.ids[0].as_str());
+        self.store.log(AuditAction::Exported, person, Some(&detail))?;
+        Ok(file)
     }
 
     /// Loads the built-in demo municipality; refuses to mix it into a
@@ -579,18 +625,24 @@ impl Directory {
 
     pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {
         self.store.update_profile(&request.id, &request.changes)?;
+        self.store
+            .log(AuditAction::Edited, Some(&request.id), Some("profile"))?;
         self.after_write()?;
         self.store.profile(&request.id)
     }
 
     pub fn person_skill_set(&mut self, request: &SkillSetRequest) -> Result<PersonProfile> {
         self.store.set_skill(&request.id, &request.change)?;
+        self.store
+            .log(AuditAction::Edited, Some(&request.id), Some("skill"))?;
         self.after_write()?;
         self.store.profile(&request.id)
     }
 
     pub fn person_skill_remove(&mut self, request: &SkillRemoveRequest) -> Result<PersonProfile> {
         self.store.remove_skill(&request.id, &request.skill)?;
+        self.store
+            .log(AuditAction::Edited, Some(&request.id), Some("skill removed"))?;
         self.after_write()?;
         self.store.profile(&request.id)
     }
@@ -1040,6 +1092,21 @@ pub const COMMANDS: &[Command] = &[
         name: "person_show",
         summary: "Everything the directory shows about one person",
         handler: |d, a| call(a, |r: PersonRequest| d.person(&r)),
+    },
+    Command {
+        name: "person_data",
+        summary: "\"Mine data\": everything stored about one person, with who looked them up",
+        handler: |d, a| call(a, |r: PersonRequest| d.personal_data(&r)),
+    },
+    Command {
+        name: "person_erase",
+        summary: "Erase a person who has left, from the database and the index",
+        handler: |d, a| call(a, |r: PersonRequest| d.erase_person(&r)),
+    },
+    Command {
+        name: "audit_log",
+        summary: "Who looked up, exported, edited, imported or erased whom, newest first",
+        handler: |d, a| call(a, |r: AuditRequest| d.audit_log(&r)),
     },
     Command {
         name: "stats",

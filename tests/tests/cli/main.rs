@@ -13,6 +13,7 @@ mod initiatives;
 mod meeting;
 mod owners;
 mod people_import;
+mod personal_data;
 mod relevance;
 mod search;
 mod share_back;

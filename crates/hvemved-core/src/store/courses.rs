@@ -31,6 +31,14 @@ pub struct CourseReport {
     pub key_takeaways: Option<String>,
     pub skills: Vec<String>,
     pub attendees: Vec<CourseAttendee>,
+    /// Attendees since erased ("tidligere medarbejdere"): the report keeps
+    /// its text, not their names.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub former_attendees: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Store {
@@ -70,7 +78,7 @@ impl Store {
         let words_json = serde_json::to_string(&words).expect("strings serialise");
         let mut stmt = conn.prepare(
             "SELECT c.id, c.external_id, c.title, c.kind, c.provider, c.start_date, c.end_date, c.location,
-                    c.summary, c.key_takeaways
+                    c.summary, c.key_takeaways, c.former_attendees
              FROM courses c
              WHERE (?3 IS NULL OR c.external_id = ?3)
                AND (?4 IS NULL OR c.start_date BETWEEN ?4 AND ?5) AND NOT EXISTS (
@@ -104,6 +112,7 @@ impl Store {
                             key_takeaways: r.get(9)?,
                             skills: Vec::new(),
                             attendees: Vec::new(),
+                            former_attendees: r.get(10)?,
                         },
                     ))
                 },

@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "007_own_fields",
         include_str!("../../migrations/007_own_fields.sql"),
     ),
+    (
+        "008_personal_data",
+        include_str!("../../migrations/008_personal_data.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

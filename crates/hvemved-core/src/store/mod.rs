@@ -13,6 +13,7 @@ mod knowledge_owners;
 mod lunch;
 mod migrations;
 mod people_import;
+mod personal_data;
 mod profile_write;
 mod read;
 mod records_import;
@@ -42,6 +43,7 @@ pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
 pub use lunch::{Colleague, LunchCandidate, LunchPool};
 pub(crate) use people_import::import_people_in;
 pub use people_import::{FieldConflict, PeopleImportReport, RowAction, RowOutcome};
+pub use personal_data::{AuditAction, AuditEntry, ErasureReport, LOCAL_USER};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{EvidenceParts, IndexablePerson, PersonFacts};
 pub(crate) use records_import::{import_attendance_in, import_skills_in};
@@ -70,6 +72,9 @@ impl Store {
         // database file into the app's resident memory.
         conn.pragma_update(None, "cache_size", -16_000)?;
         conn.pragma_update(None, "mmap_size", 0)?;
+        // Deleted rows are overwritten, not left in free pages: an erased
+        // colleague must not be recoverable from the file.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // An import cycles through some thirty statements per record; with
         // rusqlite's default cache of 16 they would be compiled again and again.
         conn.set_prepared_statement_cache_capacity(64);

@@ -1,0 +1,142 @@
+//! The employee's rights over their data, through the real CLI: "Mine data"
+//! with the log of who looked them up, an append-only audit log, and an
+//! erasure after which their data is in none of the directory's files.
+
+use serde_json::Value;
+
+use crate::util::{call, ids, TestDir};
+
+/// A word nobody else has, in the erased person's name and bio.
+const TOKEN: &str = "Qwxzvyntorp";
+
+/// A demo directory with one extra colleague carrying `TOKEN`, who has a
+/// skill, attended a course and wrote a bio.
+fn directory_with_token() -> TestDir {
+    let dir = TestDir::new();
+    dir.run_ok(&["demo"]);
+    let people = dir.write(
+        "hr.csv",
+        &format!(
+            "Medarbejdernummer;Navn;Stilling;E-mail\nx-777;Karen {TOKEN};Socialrådgiver;karen@kommune.dk\n"
+        ),
+    );
+    dir.run_ok(&["import", people.to_str().unwrap()]);
+    let skills = dir.write(
+        "skills.csv",
+        &format!("Medarbejdernummer;Kompetence;Niveau\nx-777;{TOKEN}metoden;4\n"),
+    );
+    dir.run_ok(&["import", skills.to_str().unwrap(), "--format", "skills-csv"]);
+    let attendance = dir.write(
+        "attendance.csv",
+        "Kursus;Medarbejdernummer;Dato\nTraumebevidst praksis;x-777;2025-03-04\nTraumebevidst praksis;p-0001;2025-03-04\n",
+    );
+    dir.run_ok(&[
+        "import",
+        attendance.to_str().unwrap(),
+        "--format",
+        "attendance-csv",
+    ]);
+    dir
+}
+
+/// Every file under `root` whose bytes contain `needle`.
+fn files_containing(root: &std::path::Path, needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
+                let needle = needle.to_ascii_lowercase();
+                if lower.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn mine_data_holds_every_table_and_who_looked_them_up() {
+    let dir = directory_with_token();
+    dir.run_ok(&["person", "show", "x-777"]);
+    dir.run_ok(&["person", "show", "x-777"]);
+    let file = dir.file("mine-data.json");
+    dir.run_ok(&["person", "data", "x-777", "--out", file.to_str().unwrap()]);
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let tables = &data["tables"];
+    assert_eq!(tables["people"][0]["name"], format!("Karen {TOKEN}"));
+    assert_eq!(tables["person_skills"][0]["skill"], format!("{TOKEN}metoden"));
+    assert_eq!(tables["courses"][0]["title"], "Traumebevidst praksis");
+    assert_eq!(tables["attendance"].as_array().unwrap().len(), 1);
+    let views = data["audit_log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "viewed_profile")
+        .count();
+    assert_eq!(views, 2, "{}", data["audit_log"]);
+
+    let log: Value = serde_json::from_str(&dir.run_ok(&["audit", "--person", "x-777", "--json"])).unwrap();
+    assert_eq!(
+        log[0]["action"], "exported",
+        "the export of their data is logged too"
+    );
+}
+
+#[test]
+fn the_audit_log_cannot_be_changed() {
+    let dir = directory_with_token();
+    dir.run_ok(&["person", "show", "x-777"]);
+    let conn = rusqlite::Connection::open(dir.data().join("hvemved.sqlite")).unwrap();
+    let update = conn.execute("UPDATE audit_log SET actor = 'nobody'", []);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = conn.execute("DELETE FROM audit_log", []);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+#[test]
+fn an_erased_person_is_in_none_of_the_directory_files() {
+    let dir = directory_with_token();
+    assert_eq!(ids(&dir.search(&format!("{TOKEN}metoden"))), vec!["x-777"]);
+    assert!(
+        !files_containing(&dir.data(), TOKEN).is_empty(),
+        "before the erasure the token is on disk (so the scan can see it)"
+    );
+
+    let refused = dir.hvemved().args(["person", "erase", "x-777"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1), "erasure needs --yes");
+
+    let out = dir.run_ok(&["person", "erase", "x-777", "--yes"]);
+    assert!(out.contains("Erased x-777"), "{out}");
+    assert_eq!(files_containing(&dir.data(), TOKEN), Vec::<String>::new());
+    assert!(ids(&dir.search(&format!("{TOKEN}metoden"))).is_empty());
+    let profile = dir.hvemved().args(["person", "show", "x-777"]).output().unwrap();
+    assert_eq!(profile.status.code(), Some(1));
+
+    // The course report stays, counting a former employee; the other
+    // attendee is still on it.
+    let mut directory = hvemved_core::api::Directory::open(&dir.data()).unwrap();
+    let courses = call(
+        &mut directory,
+        "course_list",
+        serde_json::json!({"query": "traumebevidst"}),
+    );
+    let course = courses
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"] == "Traumebevidst praksis")
+        .unwrap_or_else(|| panic!("the report stays: {courses}"));
+    assert_eq!(course["former_attendees"], 1);
+    assert_eq!(course["attendees"].as_array().unwrap().len(), 1);
+    drop(directory);
+    let log: Value = serde_json::from_str(&dir.run_ok(&["audit", "--json"])).unwrap();
+    assert_eq!(log[0]["action"], "erased");
+    assert_eq!(log[0]["person"], "x-777");
+}

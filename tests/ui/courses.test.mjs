@@ -145,3 +145,22 @@ test('a name typed but not picked from the list is not saved as an attendee', { 
   });
   assert.equal((await cliStats(srv.dataDir)).courses, statsBefore.courses, 'nothing was saved');
 });
+
+test('a report keeps its text and counts an erased attendee as a former employee', { timeout: TEST_TIMEOUT }, async () => {
+  const all = await srv.api('course_list', { query: '', limit: 500 });
+  const unique = (c) => all.filter((o) => o.title === c.title).length === 1;
+  const course = all.slice().reverse().find((c) => c.attendees.length >= 2 && unique(c));
+  assert.ok(course, 'the demo has a course with two attendees');
+  const erased = course.attendees[course.attendees.length - 1];
+  await srv.api('person_erase', { id: erased.id });
+
+  const word = course.title.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  await withPage('#/kurser?q=' + encodeURIComponent(word), async (page) => {
+    const card = page.locator('#course-' + course.id);
+    await card.waitFor();
+    const attendees = await card.locator('.attendees li').allTextContents();
+    assert.ok(attendees.includes('1 tidligere medarbejder'), JSON.stringify(attendees));
+    assert.ok(!attendees.some((a) => a.includes(erased.name)), `${erased.name} is not named`);
+    assert.equal(attendees.length, course.attendees.length, 'the others stay, the erased one is counted');
+  });
+});

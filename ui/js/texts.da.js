@@ -290,6 +290,7 @@ export default {
   'courses.sharedAt': (date, forum) => `delte det ${date}${forum ? ' på ' + forum : ''}`,
   'courses.sharePlanned': (date, forum) => `deler det ${date}${forum ? ' på ' + forum : ''}`,
   'courses.authorMark': 'skrev rapporten',
+  'courses.formerAttendees': (n) => `${n} ${plural(n, 'tidligere medarbejder', 'tidligere medarbejdere')}`,
   'courses.summary': 'Det lærte vi',
   'courses.takeaways': 'Pointer til kolleger',
   'courses.skills': 'Kompetencer',

@@ -287,6 +287,7 @@ export default {
   'courses.sharedAt': (date, forum) => `shared it on ${date}${forum ? ' at ' + forum : ''}`,
   'courses.sharePlanned': (date, forum) => `shares it on ${date}${forum ? ' at ' + forum : ''}`,
   'courses.authorMark': 'wrote the report',
+  'courses.formerAttendees': (n) => `${n} ${plural(n, 'former employee', 'former employees')}`,
   'courses.summary': 'What we learned',
   'courses.takeaways': 'Points for colleagues',
   'courses.skills': 'Skills',

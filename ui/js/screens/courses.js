@@ -57,12 +57,15 @@ function courseCard(course, { focusId } = {}) {
     course.skills?.length ? h('div', { class: 'chips-row' },
       h('h3', { class: 'card__subhead card__subhead--inline' }, t('courses.skills')),
       h('ul', { class: 'chips' }, course.skills.map((s) => h('li', { class: 'chip' }, s)))) : null,
-    attendees.length ? h('div', { class: 'attendees' },
+    attendees.length || course.former_attendees ? h('div', { class: 'attendees' },
       h('h3', { class: 'card__subhead card__subhead--inline' }, t('courses.attendees')),
-      h('ul', { class: 'inline-list' }, attendees.map((a) => h('li', {},
-        h('a', { href: '#/person/' + encodeURIComponent(a.id) }, a.name),
-        a.role === 'rapportforfatter' ? h('span', { class: 'muted' }, ` (${t('courses.authorMark')})`) : null,
-        shareBackNote(a.share_back))))) : null));
+      h('ul', { class: 'inline-list' },
+        attendees.map((a) => h('li', {},
+          h('a', { href: '#/person/' + encodeURIComponent(a.id) }, a.name),
+          a.role === 'rapportforfatter' ? h('span', { class: 'muted' }, ` (${t('courses.authorMark')})`) : null,
+          shareBackNote(a.share_back))),
+        // Erased colleagues are counted, never named.
+        course.former_attendees ? h('li', { class: 'muted' }, t('courses.formerAttendees', course.former_attendees)) : null)) : null));
 }
 
 // Where and when an attendee presented the course to colleagues.

@@ -6,13 +6,16 @@ import { call } from './api.js';
 import { t, lang, setLang, onLangChange, formatNumber } from './i18n.js';
 import { clear, h } from './dom.js';
 import * as searchScreen from './screens/search.js';
-import * as personScreen from './screens/person.js';
-import * as coursesScreen from './screens/courses.js';
-import * as importScreen from './screens/importexport.js';
-import * as thesaurusScreen from './screens/thesaurus.js';
-import * as shareBackScreen from './screens/shareback.js';
-import * as competenceScreen from './screens/competence.js';
-import * as initiativesScreen from './screens/initiatives.js';
+
+// The search screen is what the app opens on; the others load when first
+// visited, so the first screen does not wait for every module of the app.
+const personScreen = () => import('./screens/person.js');
+const coursesScreen = () => import('./screens/courses.js');
+const importScreen = () => import('./screens/importexport.js');
+const thesaurusScreen = () => import('./screens/thesaurus.js');
+const shareBackScreen = () => import('./screens/shareback.js');
+const competenceScreen = () => import('./screens/competence.js');
+const initiativesScreen = () => import('./screens/initiatives.js');
 
 const main = document.getElementById('main');
 const state = {
@@ -35,7 +38,7 @@ export function parseHash(hash = window.location.hash) {
 
 function resolve({ segments }) {
   const [first, second] = segments;
-  if (!first || first === 'sog') return { name: 'search', module: searchScreen };
+  if (!first || first === 'sog') return { name: 'search', module: async () => searchScreen };
   if (first === 'person' && second) return { name: 'person', module: personScreen, id: second };
   if (first === 'kurser') return { name: 'courses', module: coursesScreen, sub: second || null };
   if (first === 'import') return { name: 'import', module: importScreen };
@@ -43,7 +46,7 @@ function resolve({ segments }) {
   if (first === 'videndeling') return { name: 'shareback', module: shareBackScreen };
   if (first === 'kompetencekort') return { name: 'competence', module: competenceScreen };
   if (first === 'initiativer') return { name: 'initiatives', module: initiativesScreen };
-  return { name: 'notfound', module: { render: renderNotFound } };
+  return { name: 'notfound', module: async () => ({ render: renderNotFound }) };
 }
 
 function renderNotFound(container) {
@@ -100,7 +103,9 @@ async function renderRoute({ reason = 'navigate' } = {}) {
 
   let result = {};
   try {
-    result = (await route.module.render(main, ctx)) || {};
+    const screen = await route.module();
+    if (seq !== state.navSeq) return;
+    result = (await screen.render(main, ctx)) || {};
   } catch (err) {
     console.error(err);
     if (seq !== state.navSeq) return;

@@ -7,6 +7,7 @@ fn main() {
             "api",
             "pick_bundle_file",
             "pick_people_file",
+            "pick_backup_file",
             "save_export_file",
             "save_file",
         ]),

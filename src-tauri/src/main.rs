@@ -87,13 +87,35 @@ struct PickedBytes {
 /// Active Directory) in a native dialog and reads it in Rust.
 #[tauri::command]
 async fn pick_people_file(app: tauri::AppHandle) -> Result<Option<PickedBytes>, ErrorPayload> {
+    pick_bytes(
+        &app,
+        "Medarbejderliste (CSV, LDIF)",
+        &["csv", "txt", "tsv", "ldif", "ldf"],
+        hvemved_core::interchange::MAX_FILE_BYTES,
+    )
+}
+
+/// Lets the user pick a backup to restore in a native dialog and reads it
+/// in Rust; the page then hands it to the core's `restore_upload`.
+#[tauri::command]
+async fn pick_backup_file(app: tauri::AppHandle) -> Result<Option<PickedBytes>, ErrorPayload> {
+    pick_bytes(&app, "Hvem ved?-sikkerhedskopi", &["backup"], MAX_BACKUP_BYTES)
+}
+
+/// Largest backup the app restores: a directory of 100 000 people is about
+/// 125 MB.
+const MAX_BACKUP_BYTES: u64 = 1024 * 1024 * 1024;
+
+fn pick_bytes(
+    app: &tauri::AppHandle,
+    filter: &str,
+    extensions: &[&str],
+    max_bytes: u64,
+) -> Result<Option<PickedBytes>, ErrorPayload> {
     let Some(picked) = app
         .dialog()
         .file()
-        .add_filter(
-            "Medarbejderliste (CSV, LDIF)",
-            &["csv", "txt", "tsv", "ldif", "ldf"],
-        )
+        .add_filter(filter, extensions)
         .blocking_pick_file()
     else {
         return Ok(None);
@@ -102,10 +124,10 @@ async fn pick_people_file(app: tauri::AppHandle) -> Result<Option<PickedBytes>, 
     let size = std::fs::metadata(&path)
         .map_err(|e| io_payload(&e.to_string()))?
         .len();
-    if size > hvemved_core::interchange::MAX_FILE_BYTES {
+    if size > max_bytes {
         return Err(ErrorPayload {
             kind: "invalid_input".into(),
-            message: format!("{} er for stor til at være en medarbejderliste", path.display()),
+            message: format!("{} er for stor ({} MB)", path.display(), size / 1_000_000),
             details: Vec::new(),
         });
     }
@@ -260,6 +282,7 @@ fn main() {
             api,
             pick_bundle_file,
             pick_people_file,
+            pick_backup_file,
             save_export_file,
             save_file
         ])

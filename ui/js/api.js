@@ -84,6 +84,16 @@ export async function pickPeopleFile() {
   }
 }
 
+/** Desktop only: a native dialog picks a backup and Rust reads its bytes.
+ *  Resolves to { name, content_base64 }, or null on cancel. */
+export async function pickBackupFile() {
+  try {
+    return await tauriInvoke()('pick_backup_file');
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
 /** Desktop only: a native dialog chooses where Rust writes the export.
  *  Resolves to the path written, or null when the user cancels. */
 export async function saveExportFile() {

@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use base64::Engine as _;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -48,6 +50,12 @@ pub struct Directory {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonRequest {
     pub id: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RestoreRequest {
+    /// The backup file's bytes, base64.
+    pub content_base64: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -1023,6 +1031,41 @@ impl Directory {
         self.store.backup_to(target)
     }
 
+    /// A backup as a file for the user to save (the UI's way to
+    /// [`Self::backup`]: the page never names paths on this machine).
+    pub fn backup_download(&mut self) -> Result<ExportedFile> {
+        let temp = self
+            .data_dir
+            .join(format!(".download-{}.backup", std::process::id()));
+        let made = self
+            .backup(&temp)
+            .and_then(|()| std::fs::read(&temp).map_err(|e| CoreError::io(&temp, e)));
+        let _ = std::fs::remove_file(&temp);
+        let bytes = made?;
+        let people = self.store.stats()?.active_people as usize;
+        self.store.log(AuditAction::Exported, None, Some("backup"))?;
+        Ok(ExportedFile {
+            file_name: format!("hvemved-{}.backup", chrono::Local::now().format("%Y-%m-%d")),
+            media_type: "application/vnd.sqlite3".into(),
+            content_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+            people,
+        })
+    }
+
+    /// Restores a backup the user picked (the UI's way to [`Self::restore`]).
+    pub fn restore_upload(&mut self, request: &RestoreRequest) -> Result<ReindexReport> {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(request.content_base64.trim())
+            .map_err(|e| CoreError::InvalidInput(format!("the backup is not valid base64 ({e})")))?;
+        let temp = self
+            .data_dir
+            .join(format!(".upload-{}.backup", std::process::id()));
+        std::fs::write(&temp, bytes).map_err(|e| CoreError::io(&temp, e))?;
+        let restored = self.restore(&temp);
+        let _ = std::fs::remove_file(&temp);
+        restored
+    }
+
     /// Replaces the whole directory with a backup, then rebuilds the search
     /// index and everything held in memory from it.
     pub fn restore(&mut self, source: &Path) -> Result<ReindexReport> {
@@ -1107,6 +1150,16 @@ pub const COMMANDS: &[Command] = &[
         name: "audit_log",
         summary: "Who looked up, exported, edited, imported or erased whom, newest first",
         handler: |d, a| call(a, |r: AuditRequest| d.audit_log(&r)),
+    },
+    Command {
+        name: "backup_download",
+        summary: "The whole directory as one backup file to save, taken while it stays in use",
+        handler: |d, a| call(a, |_: NoArgs| d.backup_download()),
+    },
+    Command {
+        name: "restore_upload",
+        summary: "Replace the whole directory with a backup file and rebuild the index",
+        handler: |d, a| call(a, |r: RestoreRequest| d.restore_upload(&r)),
     },
     Command {
         name: "stats",

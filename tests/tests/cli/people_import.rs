@@ -567,3 +567,47 @@ fn a_long_import_reports_its_progress_row_by_row_then_indexing() {
     assert!(seen.iter().all(|p| p.total == 2_500));
     assert_eq!(seen.last().unwrap().stage, ImportStage::Indexing);
 }
+
+#[test]
+fn a_backup_downloaded_through_the_api_restores_through_the_api() {
+    let (_root, mut directory) = crate::util::api_demo_directory();
+    let before = call(&mut directory, "stats", json!({}));
+    let backup = call(&mut directory, "backup_download", json!({}));
+    assert!(backup["file_name"].as_str().unwrap().ends_with(".backup"));
+    let content = backup["content_base64"].as_str().unwrap().to_string();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&content)
+        .unwrap();
+    assert!(bytes.starts_with(b"SQLite format 3\0"));
+
+    call(
+        &mut directory,
+        "import_people",
+        json!({"text": "Navn;E-mail\nNy Kollega;ny@kommune.dk\n"}),
+    );
+    assert_ne!(
+        call(&mut directory, "stats", json!({}))["people"],
+        before["people"]
+    );
+    let report = call(
+        &mut directory,
+        "restore_upload",
+        json!({ "content_base64": content }),
+    );
+    assert!(report["people_indexed"].as_u64().unwrap() > 100);
+    let after = call(&mut directory, "stats", json!({}));
+    assert_eq!(after["people"], before["people"]);
+    assert!(
+        hvemved_core::api::dispatch(&mut directory, "person_show", json!({"id": "ny@kommune.dk"})).is_err()
+    );
+
+    let refused = hvemved_core::api::dispatch(
+        &mut directory,
+        "restore_upload",
+        json!({"content_base64": "bm90IGEgZGI="}),
+    );
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("not a Hvem ved? backup"));
+}

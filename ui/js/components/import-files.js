@@ -1,0 +1,123 @@
+// What the import screen's sections share: reading a picked file as bytes,
+// saving a file the core made, the encoding and delimiter choices, and the
+// small tables every dry-run preview shows.
+
+import { inDesktopApp, saveBlobFile } from '../api.js';
+import { t, formatNumber, lang } from '../i18n.js';
+import { h } from '../dom.js';
+
+export function fileSize(bytes) {
+  const locale = lang() === 'da' ? 'da-DK' : 'en-GB';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+/** A picked file's bytes as base64, so the core can tell the encoding itself. */
+export function readAsBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      const comma = url.indexOf(',');
+      resolve(comma < 0 ? '' : url.slice(comma + 1));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function base64Size(b64) {
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((b64.length * 3) / 4) - padding);
+}
+
+export function base64ToBlob(b64, type) {
+  const binary = atob(b64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+/**
+ * Saves a file the core made: a native dialog in the desktop app, a download
+ * in the browser. Resolves to { path } or { name }, or null when cancelled.
+ */
+export async function saveOrDownload(fileName, blob) {
+  if (inDesktopApp()) {
+    const path = await saveBlobFile(fileName, blob);
+    return path ? { path } : null;
+  }
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: fileName, class: 'visually-hidden', tabindex: '-1' }, fileName);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return { name: fileName };
+}
+
+/** A field of the directory by its Danish (or English) label. */
+export function fieldName(name) {
+  const key = 'peopleField.' + name;
+  const text = t(key);
+  return text === key ? name : text;
+}
+
+export function delimiterName(d) {
+  if (d === ';') return t('peopleImport.delim.semicolon');
+  if (d === ',') return t('peopleImport.delim.comma');
+  if (d === 'tab' || d === '\t') return t('peopleImport.delim.tab');
+  return d ?? '–';
+}
+
+/** The encoding choice of a CSV import; '' lets the core find out. */
+export function encodingSelect() {
+  return h('select', { class: 'select' },
+    h('option', { value: '' }, t('peopleImport.auto')),
+    h('option', { value: 'utf-8' }, 'UTF-8'),
+    h('option', { value: 'windows-1252' }, 'Windows-1252'),
+    h('option', { value: 'utf-16' }, 'UTF-16'));
+}
+
+/** The delimiter choice of a CSV import; '' lets the core find out. */
+export function delimiterSelect() {
+  return h('select', { class: 'select' },
+    h('option', { value: '' }, t('peopleImport.auto')),
+    h('option', { value: ';' }, t('peopleImport.delim.semicolon')),
+    h('option', { value: ',' }, t('peopleImport.delim.comma')),
+    h('option', { value: 'tab' }, t('peopleImport.delim.tab')));
+}
+
+/** A scrollable, labelled table whose columns have headers with scope. */
+export function simpleTable(className, label, headers, rows) {
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label },
+    h('table', { class: ['table', className] },
+      h('thead', {}, h('tr', {}, headers.map((head) => h('th', { scope: 'col' }, head)))),
+      h('tbody', {}, rows)));
+}
+
+/** Rows the core cannot use, by line number; nothing is imported while there are any. */
+export function refusedSection(report) {
+  if (!report.refused?.length) return null;
+  const title = t('peopleImport.refusedHeading', report.refused.length);
+  return h('div', {},
+    h('h4', {}, title),
+    h('p', {}, t('peopleImport.refusedIntro')),
+    simpleTable('table--errors table--refused', title,
+      [t('peopleImport.line'), t('peopleImport.problem')],
+      report.refused.map((r) => h('tr', {},
+        h('td', {}, r.line ? formatNumber(r.line) : '–'),
+        h('td', { lang: 'en' }, r.message)))));
+}
+
+/** A two-column table of counts ("what" and "how many"), each row a th. */
+export function countsTable(className, caption, rows) {
+  return h('table', { class: ['table', 'table--numbers', className] },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, t('import.what')),
+      h('th', { scope: 'col' }, t('peopleImport.count')))),
+    h('tbody', {}, rows.filter(Boolean).map(([label, n, cls]) =>
+      h('tr', { class: cls }, h('th', { scope: 'row' }, label), h('td', {}, formatNumber(n ?? 0))))));
+}

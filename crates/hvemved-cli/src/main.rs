@@ -26,7 +26,7 @@ use clap::{Parser, Subcommand};
 use hvemved_core::api::{
     AuditRequest, ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
 };
-use hvemved_core::hr_import::{PeopleFormat, PeopleImportRequest, RecordsImportRequest};
+use hvemved_core::hr_import::{FileContent, PeopleFormat, PeopleImportRequest, RecordsImportRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
 use hvemved_core::people_export::{PeopleExportFormat, PeopleExportRequest};
 use hvemved_core::search::{SearchFilters, SearchRequest, DEFAULT_LIMIT};
@@ -372,15 +372,12 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         } => {
             if let Some(kind @ ("skills-csv" | "attendance-csv")) = format.as_deref() {
                 let request = RecordsImportRequest {
-                    content_base64: Some(
-                        base64::engine::general_purpose::STANDARD
-                            .encode(std::fs::read(&file).map_err(|e| CoreError::io(&file, e))?),
-                    ),
-                    file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()),
-                    encoding,
-                    delimiter,
+                    file: FileContent {
+                        encoding,
+                        delimiter,
+                        ..FileContent::from_path(&file)
+                    },
                     dry_run,
-                    ..RecordsImportRequest::default()
                 };
                 return finish(if kind == "skills-csv" {
                     let report = directory.import_skills(&request)?;
@@ -800,12 +797,14 @@ fn import_people(
         .map(|path| std::fs::read_to_string(&path).map_err(|e| CoreError::io(&path, e)))
         .transpose()?;
     let request = PeopleImportRequest {
+        file: FileContent {
+            encoding,
+            delimiter,
+            ..FileContent::from_path(file)
+        },
         format: Some(format),
         mapping,
-        delimiter,
-        encoding,
         dry_run,
-        ..PeopleImportRequest::default()
     };
     let bar = people_import::progress_bar();
     let report = directory.import_people_file(file, request, &mut |progress| {

@@ -17,10 +17,10 @@ use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedAr
 use crate::digest::{Digest, DigestRequest};
 use crate::error::{CoreError, Result};
 use crate::hr_import::{
-    self, ImportProgress, ImportStage, PeopleFileReport, PeopleImportRequest, RecordsFileReport,
+    self, FileContent, ImportProgress, ImportStage, PeopleFileReport, PeopleImportRequest, RecordsFileReport,
     RecordsImportRequest,
 };
-use crate::interchange::people_csv::{parse_attendance, parse_skills, CsvError};
+use crate::interchange::people_csv::{parse_attendance_stream, parse_skills_stream, CsvError};
 use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
@@ -455,18 +455,16 @@ impl Directory {
     /// file. With `dry_run` the same writes run and are rolled back, so the
     /// preview's counts, conflicts and refusals are exact.
     pub fn import_people(&mut self, request: &PeopleImportRequest) -> Result<PeopleFileReport> {
-        self.import_people_reporting(request, None, &mut |_| {})
+        self.import_people_reporting(request, &mut |_| {})
     }
 
-    /// [`Self::import_people`] with the file's bytes read by the caller and
-    /// `progress` told how far it has come.
+    /// [`Self::import_people`] with `progress` told how far it has come.
     pub fn import_people_reporting(
         &mut self,
         request: &PeopleImportRequest,
-        bytes: Option<Vec<u8>>,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<PeopleFileReport> {
-        let parsed = hr_import::read_people_file(request, bytes)?;
+        let parsed = hr_import::read_people_file(request)?;
         let mut report = parsed.report;
         let tx = self.store_tx()?;
         let total = parsed.rows.len();
@@ -508,10 +506,11 @@ impl Directory {
         &mut self,
         request: &RecordsImportRequest,
     ) -> Result<RecordsFileReport<SkillsImportReport>> {
-        let (text, encoding, delimiter) = hr_import::read_records_text(request)?;
-        let parsed = parse_skills(&text, delimiter).map_err(|e| file_error(request, e))?;
+        let file = request.file.open()?;
+        let parsed = parse_skills_stream(file.text()?, request.file.chosen_delimiter()?)
+            .map_err(|e| file_error(&file.what, e))?;
         let delimiter = parsed.delimiter;
-        self.import_records_csv(request, encoding, delimiter, parsed.errors, |tx| {
+        self.import_records_csv(request, file.shown_encoding, delimiter, parsed.errors, |tx| {
             store::import_skills_in(tx, &parsed.rows)
         })
     }
@@ -522,10 +521,11 @@ impl Directory {
         &mut self,
         request: &RecordsImportRequest,
     ) -> Result<RecordsFileReport<AttendanceImportReport>> {
-        let (text, encoding, delimiter) = hr_import::read_records_text(request)?;
-        let parsed = parse_attendance(&text, delimiter).map_err(|e| file_error(request, e))?;
+        let file = request.file.open()?;
+        let parsed = parse_attendance_stream(file.text()?, request.file.chosen_delimiter()?)
+            .map_err(|e| file_error(&file.what, e))?;
         let delimiter = parsed.delimiter;
-        self.import_records_csv(request, encoding, delimiter, parsed.errors, |tx| {
+        self.import_records_csv(request, file.shown_encoding, delimiter, parsed.errors, |tx| {
             store::import_attendance_in(tx, &parsed.rows)
         })
     }
@@ -566,30 +566,23 @@ impl Directory {
         Ok(file_report)
     }
 
-    /// Reads a people file (CSV or LDIF) from disk for [`Self::import_people`].
+    /// Reads a people file (CSV or LDIF) from disk, as a stream, for
+    /// [`Self::import_people`].
     pub fn import_people_file(
         &mut self,
         path: &Path,
         request: PeopleImportRequest,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<PeopleFileReport> {
-        let size = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?.len();
-        if size > crate::interchange::MAX_FILE_BYTES {
-            return Err(CoreError::InvalidInput(format!(
-                "{} is {} MB; a people file may be at most {} MB",
-                path.display(),
-                size / 1_000_000,
-                crate::interchange::MAX_FILE_BYTES / 1_000_000
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
         let request = PeopleImportRequest {
-            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-            content_base64: None,
-            text: None,
+            file: FileContent {
+                encoding: request.file.encoding,
+                delimiter: request.file.delimiter,
+                ..FileContent::from_path(path)
+            },
             ..request
         };
-        self.import_people_reporting(&request, Some(bytes), progress)
+        self.import_people_reporting(&request, progress)
     }
 
     fn store_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
@@ -1364,9 +1357,6 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// A problem with a CSV file as a whole, naming the file.
-fn file_error(request: &RecordsImportRequest, error: CsvError) -> CoreError {
-    CoreError::InvalidInput(format!(
-        "{}: {error}",
-        request.file_name.as_deref().unwrap_or("the file")
-    ))
+fn file_error(what: &str, error: CsvError) -> CoreError {
+    CoreError::InvalidInput(format!("{what}: {error}"))
 }

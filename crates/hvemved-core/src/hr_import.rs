@@ -3,13 +3,12 @@
 //! the encoding detected or given, its format detected from the name and the
 //! content, parsed into rows, with every unusable row listed by line.
 
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
+pub use crate::import_file::{parse_delimiter, FileContent};
 use crate::interchange::people_csv::{self, ColumnMapping};
-use crate::interchange::text_decode::{self, TextEncoding};
-use crate::interchange::{ldif, PersonRow, RecordError, MAX_FILE_BYTES};
+use crate::interchange::{ldif, PersonRow, RecordError};
 use crate::store::PeopleImportReport;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,24 +30,11 @@ impl PeopleFormat {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct PeopleImportRequest {
-    /// The file's bytes in base64, so that its encoding can be detected.
-    #[serde(default)]
-    pub content_base64: Option<String>,
-    /// Or the file's text, already decoded.
-    #[serde(default)]
-    pub text: Option<String>,
-    /// The file's name, for detecting the format and for messages.
-    #[serde(default)]
-    pub file_name: Option<String>,
+    #[serde(flatten)]
+    pub file: FileContent,
     /// Detected from the name and the content when missing.
     #[serde(default)]
     pub format: Option<PeopleFormat>,
-    /// `utf-8`, `utf-16`, `windows-1252`, …; detected when missing.
-    #[serde(default)]
-    pub encoding: Option<String>,
-    /// `;`, `,` or `tab`; detected when missing.
-    #[serde(default)]
-    pub delimiter: Option<String>,
     /// Lines of `header = field` naming what a column holds.
     #[serde(default)]
     pub mapping: Option<String>,
@@ -107,28 +93,17 @@ pub struct ImportProgress {
     pub total: usize,
 }
 
-/// Reads the request's file: `bytes` when the caller read the file itself
-/// (the CLI), else the request's base64 content or text.
-pub(crate) fn read_people_file(
-    request: &PeopleImportRequest,
-    bytes: Option<Vec<u8>>,
-) -> Result<ParsedPeople> {
-    let what = request.file_name.as_deref().unwrap_or("the file");
-    let (text, encoding) = match bytes {
-        Some(bytes) => decode_bytes(bytes, request.encoding.as_deref(), what)?,
-        None => decode(
-            request.content_base64.as_deref(),
-            request.text.as_deref(),
-            request.encoding.as_deref(),
-            what,
-        )?,
+/// Reads the request's file as a stream.
+pub(crate) fn read_people_file(request: &PeopleImportRequest) -> Result<ParsedPeople> {
+    let file = request.file.open()?;
+    let what = &file.what;
+    let format = match request.format {
+        Some(format) => format,
+        None => detect_format(request.file.file_name.as_deref(), &file.head()?),
     };
-    let format = request
-        .format
-        .unwrap_or_else(|| detect_format(request.file_name.as_deref(), &text));
     let mut report = PeopleFileReport {
         format,
-        encoding: encoding.map(|e| e.label().to_string()),
+        encoding: file.shown_encoding.map(|e| e.label().to_string()),
         delimiter: None,
         columns: Vec::new(),
         sample_names: Vec::new(),
@@ -138,14 +113,14 @@ pub(crate) fn read_people_file(
     };
     let (rows, errors) = match format {
         PeopleFormat::Csv => {
-            let delimiter = request.delimiter.as_deref().map(parse_delimiter).transpose()?;
+            let delimiter = request.file.chosen_delimiter()?;
             let mapping = request
                 .mapping
                 .as_deref()
                 .map(ColumnMapping::parse)
                 .transpose()
                 .map_err(|e| CoreError::InvalidInput(format!("the column mapping: {e}")))?;
-            let parsed = people_csv::parse_people(&text, delimiter, mapping.as_ref())
+            let parsed = people_csv::parse_people_stream(file.text()?, delimiter, mapping.as_ref())
                 .map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
             report.delimiter = Some(delimiter_name(parsed.delimiter));
             report.columns = parsed
@@ -159,8 +134,8 @@ pub(crate) fn read_people_file(
             (parsed.rows, parsed.errors)
         }
         PeopleFormat::Ldif => {
-            let parsed =
-                ldif::parse_people(&text).map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
+            let parsed = ldif::parse_people_stream(file.text()?)
+                .map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
             report.skipped = parsed.skipped;
             (parsed.rows, parsed.errors)
         }
@@ -196,64 +171,6 @@ fn single_line(mut row: PersonRow) -> PersonRow {
     row
 }
 
-/// The file's text: `content_base64` decoded with the encoding given or
-/// detected, or `text` as it is. `what` names the file in messages.
-pub(crate) fn decode(
-    content_base64: Option<&str>,
-    text: Option<&str>,
-    encoding: Option<&str>,
-    what: &str,
-) -> Result<(String, Option<TextEncoding>)> {
-    let bytes = match (content_base64, text) {
-        (Some(encoded), _) => base64::engine::general_purpose::STANDARD
-            .decode(encoded.trim())
-            .map_err(|e| CoreError::InvalidInput(format!("{what}: the content is not valid base64 ({e})")))?,
-        (None, Some(text)) => {
-            if text.len() as u64 > MAX_FILE_BYTES {
-                return Err(too_large(what, text.len() as u64));
-            }
-            return Ok((text.to_string(), None));
-        }
-        (None, None) => {
-            return Err(CoreError::InvalidInput(
-                "give the file's content (content_base64 or text)".into(),
-            ))
-        }
-    };
-    decode_bytes(bytes, encoding, what)
-}
-
-fn decode_bytes(
-    bytes: Vec<u8>,
-    encoding: Option<&str>,
-    what: &str,
-) -> Result<(String, Option<TextEncoding>)> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(what, bytes.len() as u64));
-    }
-    let decoded = match encoding {
-        Some(name) => {
-            let encoding = text_decode::parse_encoding(name).ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "unknown encoding \"{name}\"; use utf-8, utf-16 or windows-1252"
-                ))
-            })?;
-            text_decode::decode(&bytes, encoding).map(|text| (text, encoding))
-        }
-        None => text_decode::decode_detected(&bytes),
-    };
-    let (text, encoding) = decoded.map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
-    Ok((text, Some(encoding)))
-}
-
-fn too_large(what: &str, bytes: u64) -> CoreError {
-    CoreError::InvalidInput(format!(
-        "{what} is {} MB; a people file may be at most {} MB",
-        bytes / 1_000_000,
-        MAX_FILE_BYTES / 1_000_000
-    ))
-}
-
 /// LDIF by its extension or its first record line; CSV otherwise.
 pub fn detect_format(file_name: Option<&str>, text: &str) -> PeopleFormat {
     let extension = file_name
@@ -281,16 +198,8 @@ pub fn detect_format(file_name: Option<&str>, text: &str) -> PeopleFormat {
 /// Skills or course attendance from a CSV file.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct RecordsImportRequest {
-    #[serde(default)]
-    pub content_base64: Option<String>,
-    #[serde(default)]
-    pub text: Option<String>,
-    #[serde(default)]
-    pub file_name: Option<String>,
-    #[serde(default)]
-    pub encoding: Option<String>,
-    #[serde(default)]
-    pub delimiter: Option<String>,
+    #[serde(flatten)]
+    pub file: FileContent,
     #[serde(default)]
     pub dry_run: bool,
 }
@@ -306,33 +215,8 @@ pub struct RecordsFileReport<R> {
 }
 
 /// The decoded text of a skills or attendance file, and its delimiter.
-pub(crate) fn read_records_text(
-    request: &RecordsImportRequest,
-) -> Result<(String, Option<TextEncoding>, Option<u8>)> {
-    let what = request.file_name.as_deref().unwrap_or("the file");
-    let (text, encoding) = decode(
-        request.content_base64.as_deref(),
-        request.text.as_deref(),
-        request.encoding.as_deref(),
-        what,
-    )?;
-    let delimiter = request.delimiter.as_deref().map(parse_delimiter).transpose()?;
-    Ok((text, encoding, delimiter))
-}
-
 pub fn delimiter_label(delimiter: u8) -> String {
     delimiter_name(delimiter)
-}
-
-pub fn parse_delimiter(name: &str) -> Result<u8> {
-    match name {
-        ";" | "semicolon" => Ok(b';'),
-        "," | "comma" => Ok(b','),
-        "\t" | "tab" | "\\t" => Ok(b'\t'),
-        other => Err(CoreError::InvalidInput(format!(
-            "unknown delimiter \"{other}\"; use ;, , or tab"
-        ))),
-    }
 }
 
 fn delimiter_name(delimiter: u8) -> String {
@@ -397,14 +281,66 @@ mod tests {
         bytes.extend(b"ren ");
         bytes.extend([0xC6, b'r', 0xF8]);
         bytes.extend(b";s@k.dk\r\n");
+        use base64::Engine as _;
         let request = PeopleImportRequest {
-            content_base64: Some(base64::engine::general_purpose::STANDARD.encode(&bytes)),
+            file: FileContent {
+                content_base64: Some(base64::engine::general_purpose::STANDARD.encode(&bytes)),
+                ..FileContent::default()
+            },
             ..PeopleImportRequest::default()
         };
-        let parsed = read_people_file(&request, None).unwrap();
+        let parsed = read_people_file(&request).unwrap();
         assert_eq!(parsed.report.encoding.as_deref(), Some("Windows-1252"));
         assert_eq!(parsed.report.sample_names, vec!["Søren Ærø"]);
         assert_eq!(parsed.report.delimiter.as_deref(), Some(";"));
         assert!(parsed.errors.is_empty());
+    }
+
+    #[test]
+    fn a_large_windows_1252_file_on_disk_is_read_as_a_stream_with_true_line_numbers() {
+        // Well past the 64 KB head and the decoder's chunks, with the only
+        // non-ASCII bytes at the end, so detection must read it all.
+        let mut text = String::from("Medarbejdernummer;Navn;E-mail\r\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("{i};Medarbejder {i};m{i}@kommune.dk\r\n"));
+        }
+        text.push_str("20000;Søren Ærø;ikke-en-adresse\r\n");
+        text.push_str("20001;Åse Ågård;aase@kommune.dk\r\n");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hr.csv");
+        std::fs::write(&path, &bytes).unwrap();
+        let request = PeopleImportRequest {
+            file: FileContent::from_path(&path),
+            ..PeopleImportRequest::default()
+        };
+        let parsed = read_people_file(&request).unwrap();
+        assert_eq!(parsed.report.encoding.as_deref(), Some("Windows-1252"));
+        assert_eq!(parsed.rows.len(), 20_001);
+        assert_eq!(parsed.rows.last().unwrap().name, "Åse Ågård");
+        assert_eq!(parsed.rows.last().unwrap().line, 20_003);
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!(parsed.errors[0].line, 20_002);
+        assert!(parsed.errors[0].message.contains("ikke-en-adresse"));
+    }
+
+    #[test]
+    fn a_file_on_disk_in_the_wrong_encoding_is_refused_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ad.ldif");
+        let mut bytes = "dn: CN=Anne\ncn: Anne\n\n".repeat(5_000).into_bytes();
+        bytes.extend(b"dn: CN=S\xF8ren\ncn: S\xF8ren\n");
+        std::fs::write(&path, &bytes).unwrap();
+        let request = PeopleImportRequest {
+            file: FileContent {
+                encoding: Some("utf-8".into()),
+                ..FileContent::from_path(&path)
+            },
+            ..PeopleImportRequest::default()
+        };
+        let message = read_people_file(&request).err().unwrap().to_string();
+        assert!(message.contains("ad.ldif"), "{message}");
+        assert!(message.contains("not valid UTF-8"), "{message}");
+        assert!(message.contains("line 15001"), "{message}");
     }
 }

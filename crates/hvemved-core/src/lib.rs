@@ -27,6 +27,7 @@ pub mod demo;
 pub mod digest;
 pub mod error;
 pub mod hr_import;
+mod import_file;
 pub mod interchange;
 pub mod meeting;
 pub mod model;

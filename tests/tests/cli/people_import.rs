@@ -549,12 +549,15 @@ fn a_long_import_reports_its_progress_row_by_row_then_indexing() {
         text.push_str(&format!("{i};Medarbejder Nummer{i};m{i}@kommune.dk\n"));
     }
     let request = hvemved_core::hr_import::PeopleImportRequest {
-        text: Some(text),
+        file: hvemved_core::hr_import::FileContent {
+            text: Some(text),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let mut seen = Vec::new();
     let report = directory
-        .import_people_reporting(&request, None, &mut |p| seen.push(p))
+        .import_people_reporting(&request, &mut |p| seen.push(p))
         .unwrap();
     assert_eq!(report.import.created, 2_500);
     use hvemved_core::hr_import::ImportStage;

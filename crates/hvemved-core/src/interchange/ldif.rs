@@ -11,6 +11,10 @@
 //! itself, but only the attributes that are used must be UTF-8 text: an AD
 //! export also carries binary ones (`objectGUID`, `thumbnailPhoto`).
 
+use std::cell::RefCell;
+use std::io::{self, BufRead, BufReader, Read};
+use std::rc::Rc;
+
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
@@ -34,6 +38,8 @@ pub enum LdifError {
     TooManyEntries { limit: usize },
     #[error("line {line}: LDIF version \"{found}\" is not supported, only version 1")]
     UnsupportedVersion { line: usize, found: String },
+    #[error("line {line}: the file cannot be read: {message}")]
+    Unreadable { line: usize, message: String },
 }
 
 /// Reads the people in an LDIF export. Entries that cannot be used are
@@ -42,10 +48,40 @@ pub fn parse_people(text: &str) -> Result<LdifPeople, LdifError> {
     parse_people_up_to(text, MAX_RECORDS)
 }
 
+/// [`parse_people`] for UTF-8 text read as a stream (see
+/// [`super::text_stream::DecodingReader`]); the caller caps its size.
+pub fn parse_people_stream(source: impl Read) -> Result<LdifPeople, LdifError> {
+    let unreadable = Rc::new(RefCell::new(None));
+    let noted = Rc::clone(&unreadable);
+    let lines = BufReader::new(source).split(b'\n').map_while(move |line| {
+        let text = line.and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        });
+        text.map_err(|error| *noted.borrow_mut() = Some(error)).ok()
+    });
+    let mut lines_read = 0;
+    let counted = lines.inspect(|_| lines_read += 1);
+    let people = read_blocks(Blocks::new(counted), MAX_RECORDS);
+    if let Some(error) = unreadable.borrow_mut().take() {
+        return Err(LdifError::Unreadable {
+            line: lines_read + 1,
+            message: error.to_string(),
+        });
+    }
+    people
+}
+
 fn parse_people_up_to(text: &str, max_entries: usize) -> Result<LdifPeople, LdifError> {
+    read_blocks(Blocks::new(text.split('\n').map(str::to_owned)), max_entries)
+}
+
+fn read_blocks(
+    blocks: Blocks<impl Iterator<Item = String>>,
+    max_entries: usize,
+) -> Result<LdifPeople, LdifError> {
     let mut people = LdifPeople::default();
     let mut entries = 0_usize;
-    for (index, mut block) in Blocks::new(text).enumerate() {
+    for (index, mut block) in blocks.enumerate() {
         if index == 0 {
             take_version_line(&mut block)?;
             if block.is_empty() {
@@ -100,18 +136,17 @@ impl Block {
     }
 }
 
-/// Splits the text into blocks, unfolding lines on the way.
-struct Blocks<'a> {
-    physical: std::iter::Enumerate<std::str::Split<'a, char>>,
+/// Splits the text's lines into blocks, unfolding lines on the way.
+struct Blocks<L> {
+    physical: std::iter::Enumerate<L>,
     /// Continuations of a comment belong to the comment.
     in_comment: bool,
 }
 
-impl<'a> Blocks<'a> {
-    fn new(text: &'a str) -> Self {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+impl<L: Iterator<Item = String>> Blocks<L> {
+    fn new(lines: L) -> Self {
         Blocks {
-            physical: text.split('\n').enumerate(),
+            physical: lines.enumerate(),
             in_comment: false,
         }
     }
@@ -132,14 +167,19 @@ impl<'a> Blocks<'a> {
     }
 }
 
-impl Iterator for Blocks<'_> {
+impl<L: Iterator<Item = String>> Iterator for Blocks<L> {
     type Item = Block;
 
     fn next(&mut self) -> Option<Block> {
         let mut block = Block::default();
         for (index, raw) in self.physical.by_ref() {
             let line = index + 1;
-            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            let raw = raw.strip_suffix('\r').unwrap_or(&raw);
+            let raw = if index == 0 {
+                raw.strip_prefix('\u{feff}').unwrap_or(raw)
+            } else {
+                raw
+            };
             if let Some(continued) = raw.strip_prefix(' ') {
                 Self::continue_line(self.in_comment, &mut block, line, continued);
             } else if raw.trim().is_empty() {

@@ -4,10 +4,12 @@
 //! address book and CSV for Excel. Parsers here only read and check text:
 //! what a row means for the directory is decided by the import.
 
+mod csv_lines;
 pub mod excel_csv;
 pub mod ldif;
 pub mod people_csv;
 pub mod text_decode;
+pub mod text_stream;
 pub mod vcard;
 
 use serde::{Deserialize, Serialize};

@@ -11,11 +11,13 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::io::{self, Read};
 
 use chrono::NaiveDate;
 use csv::{ReaderBuilder, StringRecord};
 use serde::Serialize;
 
+use super::csv_lines::{LineBreaks, Tracked};
 use super::{PersonRow, RecordError, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_RECORDS};
 
 /// Field separators we detect, in the order that wins a tie: Danish Excel
@@ -369,82 +371,63 @@ struct RawRecord {
 }
 
 /// A delimited file opened past its header.
-struct Table<'a> {
+struct Table<R: Read> {
     delimiter: u8,
     headers: Vec<String>,
-    reader: csv::Reader<&'a [u8]>,
-    lines: LineCounter<'a>,
+    reader: csv::Reader<Tracked<io::Chain<io::Cursor<Vec<u8>>, R>>>,
+    lines: LineBreaks,
     data_records: usize,
 }
 
-/// Turns byte offsets into 1-based line numbers. The csv crate's own line
-/// count drifts on CRLF endings and skipped blank lines, so we count
-/// ourselves, moving forward only as records are read.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    counted_to: usize,
-    line: usize,
-    /// Lines removed before the reader saw the text (Excel's `sep=` line).
-    offset: usize,
-}
+/// How much of the start of a file is looked at for its separator and
+/// Excel's `sep=` line.
+const HEAD_BYTES: u64 = 64 * 1024;
 
-impl LineCounter<'_> {
-    fn line_at(&mut self, byte: usize) -> usize {
-        // A record's recorded start can sit on the line break before it or
-        // on skipped blank lines; its first character is past those.
-        let mut start = byte.min(self.text.len());
-        while self.text.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start < self.counted_to {
-            self.counted_to = 0;
-            self.line = 1;
-        }
-        let breaks = (self.counted_to..start)
-            .filter(|&index| self.is_line_break(index))
-            .count();
-        self.line += breaks;
-        self.counted_to = start;
-        self.line.saturating_add(self.offset)
-    }
-
-    /// `\n`, or a lone `\r` as old Mac files end lines; `\r\n` counts once.
-    fn is_line_break(&self, index: usize) -> bool {
-        match self.text[index] {
-            b'\n' => true,
-            b'\r' => self.text.get(index + 1) != Some(&b'\n'),
-            _ => false,
-        }
-    }
-}
-
-impl<'a> Table<'a> {
-    fn open(text: &'a str, delimiter: Option<u8>) -> Result<Table<'a>, CsvError> {
+impl<'a> Table<&'a [u8]> {
+    fn open(text: &'a str, delimiter: Option<u8>) -> Result<Table<&'a [u8]>, CsvError> {
         let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
         if size > MAX_FILE_BYTES {
             return Err(CsvError::TooLarge { bytes: size });
         }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let (hinted, body, line_offset) = split_separator_hint(text);
+        Table::open_stream(text.as_bytes(), delimiter)
+    }
+}
+
+impl<R: Read> Table<R> {
+    /// Opens UTF-8 text read as a stream; the caller caps its size.
+    fn open_stream(mut source: R, delimiter: Option<u8>) -> Result<Table<R>, CsvError> {
+        let mut head = Vec::new();
+        (&mut source)
+            .take(HEAD_BYTES)
+            .read_to_end(&mut head)
+            .map_err(|error| CsvError::Unreadable {
+                line: 1,
+                message: error.to_string(),
+            })?;
+        // The head may end inside a character; what comes before is enough
+        // to find the separator.
+        let head_text = match std::str::from_utf8(&head) {
+            Ok(text) => text,
+            Err(error) => std::str::from_utf8(&head[..error.valid_up_to()]).unwrap_or_default(),
+        };
+        let without_bom = head_text.strip_prefix('\u{feff}').unwrap_or(head_text);
+        let (hinted, body, line_offset) = split_separator_hint(without_bom);
         let delimiter = match delimiter {
             Some(chosen) => checked_delimiter(chosen)?,
             None => hinted.unwrap_or_else(|| detect_delimiter(body)),
         };
+        head.drain(..head_text.len() - body.len());
+        let lines = LineBreaks::new(line_offset);
         let reader = ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(false)
-            .from_reader(body.as_bytes());
+            .from_reader(lines.track(io::Cursor::new(head).chain(source)));
         let mut table = Table {
             delimiter,
             headers: Vec::new(),
             reader,
-            lines: LineCounter {
-                text: body.as_bytes(),
-                counted_to: 0,
-                line: 1,
-                offset: line_offset,
-            },
+            lines,
             data_records: 0,
         };
         let header = table.next_nonblank()?.ok_or(CsvError::NoHeader)?;
@@ -488,16 +471,15 @@ impl<'a> Table<'a> {
     }
 
     fn line_of(&mut self, position: Option<&csv::Position>) -> usize {
-        let byte = position.map_or(0, |position| position.byte());
-        self.lines.line_at(usize::try_from(byte).unwrap_or(usize::MAX))
+        self.lines.line_at(position.map_or(0, |position| position.byte()))
     }
 
     /// Reads every data record, turning each into a row or into errors.
     /// Rows with a broken shape never reach `build`.
-    fn collect_rows<R>(
+    fn collect_rows<Row>(
         &mut self,
-        mut build: impl FnMut(&RawRecord) -> Result<R, Vec<String>>,
-    ) -> Result<(Vec<R>, Vec<RecordError>), CsvError> {
+        mut build: impl FnMut(&RawRecord) -> Result<Row, Vec<String>>,
+    ) -> Result<(Vec<Row>, Vec<RecordError>), CsvError> {
         let mut rows = Vec::new();
         let mut errors = Vec::new();
         while let Some(record) = self.next_data_record()? {
@@ -698,7 +680,20 @@ pub fn parse_people(
     delimiter: Option<u8>,
     mapping: Option<&ColumnMapping>,
 ) -> Result<PeopleCsv, CsvError> {
-    let mut table = Table::open(text, delimiter)?;
+    people_from(Table::open(text, delimiter)?, mapping)
+}
+
+/// [`parse_people`] for UTF-8 text read as a stream (see
+/// [`super::text_stream::DecodingReader`]); the caller caps its size.
+pub fn parse_people_stream(
+    source: impl Read,
+    delimiter: Option<u8>,
+    mapping: Option<&ColumnMapping>,
+) -> Result<PeopleCsv, CsvError> {
+    people_from(Table::open_stream(source, delimiter)?, mapping)
+}
+
+fn people_from<R: Read>(mut table: Table<R>, mapping: Option<&ColumnMapping>) -> Result<PeopleCsv, CsvError> {
     let columns = people_columns(&table.headers, mapping)?;
     let mut ids = FirstSeen::default();
     let mut emails = FirstSeen::default();
@@ -906,7 +901,15 @@ pub struct SkillsCsv {
 /// Reads skills: a person column and a skill column, and optionally a level
 /// from 1 to 5.
 pub fn parse_skills(text: &str, delimiter: Option<u8>) -> Result<SkillsCsv, CsvError> {
-    let mut table = Table::open(text, delimiter)?;
+    skills_from(Table::open(text, delimiter)?)
+}
+
+/// [`parse_skills`] for UTF-8 text read as a stream; the caller caps its size.
+pub fn parse_skills_stream(source: impl Read, delimiter: Option<u8>) -> Result<SkillsCsv, CsvError> {
+    skills_from(Table::open_stream(source, delimiter)?)
+}
+
+fn skills_from<R: Read>(mut table: Table<R>) -> Result<SkillsCsv, CsvError> {
     let columns = ColumnFields {
         fields: auto_fields(&table.headers, SKILL_ALIASES),
     };
@@ -1017,7 +1020,16 @@ pub struct AttendanceCsv {
 
 /// Reads course attendance: course, person and date columns.
 pub fn parse_attendance(text: &str, delimiter: Option<u8>) -> Result<AttendanceCsv, CsvError> {
-    let mut table = Table::open(text, delimiter)?;
+    attendance_from(Table::open(text, delimiter)?)
+}
+
+/// [`parse_attendance`] for UTF-8 text read as a stream; the caller caps its
+/// size.
+pub fn parse_attendance_stream(source: impl Read, delimiter: Option<u8>) -> Result<AttendanceCsv, CsvError> {
+    attendance_from(Table::open_stream(source, delimiter)?)
+}
+
+fn attendance_from<R: Read>(mut table: Table<R>) -> Result<AttendanceCsv, CsvError> {
     let columns = ColumnFields {
         fields: auto_fields(&table.headers, ATTENDANCE_ALIASES),
     };

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::lookups::SkillResolver;
 use super::units::UnitResolver;
 use super::{new_uuid, now, record_change};
 use crate::bundle::types::{Bundle, BundleCourse, BundlePerson, BundleSkill};
@@ -38,7 +39,7 @@ pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportRe
         tx,
         report: &mut report,
         units: UnitResolver::default(),
-        skills: HashMap::new(),
+        skills: SkillResolver::default(),
     };
     for person in &bundle.people {
         writer.person(person)?;
@@ -53,7 +54,7 @@ struct Writer<'a> {
     tx: &'a Transaction<'a>,
     report: &'a mut ImportReport,
     units: UnitResolver,
-    skills: HashMap<String, i64>,
+    skills: SkillResolver,
 }
 
 type StoredPerson = (i64, String, [Option<String>; 8], Option<i64>, String);
@@ -352,26 +353,9 @@ impl Writer<'_> {
 
     /// The id of a skill by name, any case, creating it when new.
     fn skill(&mut self, name: &str) -> Result<i64> {
-        let key = name.to_lowercase();
-        if let Some(id) = self.skills.get(&key) {
-            return Ok(*id);
-        }
-        let existing: Option<i64> = self
-            .tx
-            .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| r.get(0))
-            .optional()?;
-        let id = match existing {
-            Some(id) => id,
-            None => {
-                let uuid = new_uuid();
-                let seq = record_change(self.tx, "skill", &uuid, "upsert")?;
-                let ts = now();
-                self.tx.prepare_cached("INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)")?.execute(params![uuid, name, ts, seq])?;
-                self.report.skills_created += 1;
-                self.tx.last_insert_rowid()
-            }
-        };
-        self.skills.insert(key, id);
+        let before = self.skills.created;
+        let id = self.skills.resolve(self.tx, name)?;
+        self.report.skills_created += self.skills.created - before;
         Ok(id)
     }
 }

@@ -10,6 +10,7 @@ mod holdings;
 mod index_feed;
 mod initiatives;
 mod knowledge_owners;
+mod lookups;
 mod lunch;
 mod migrations;
 mod people_import;
@@ -157,6 +158,16 @@ pub(crate) fn record_change(tx: &Transaction, entity: &str, uuid: &str, op: &str
     tx.prepare_cached("INSERT INTO changes (entity, entity_uuid, op, at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(rusqlite::params![entity, uuid, op, now()])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Marks a row of `table` changed, so that the search index picks it up.
+pub(crate) fn touch(tx: &Transaction, table: &str, entity: &str, id: i64, uuid: &str) -> Result<()> {
+    let seq = record_change(tx, entity, uuid, "upsert")?;
+    tx.prepare_cached(&format!(
+        "UPDATE {table} SET updated_at = ?2, change_seq = ?3 WHERE id = ?1"
+    ))?
+    .execute(rusqlite::params![id, now(), seq])?;
+    Ok(())
 }
 
 pub(crate) fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {

@@ -6,12 +6,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Row, Transaction};
 use serde::Serialize;
 
+use super::lookups::{find_person, PersonLookup, PersonMatch};
 use super::units::UnitResolver;
-use super::{new_uuid, now, record_change};
-use crate::error::Result;
+use super::{new_uuid, now, record_change, touch};
+use crate::error::{CoreError, Result};
 use crate::interchange::{PersonRow, RecordError};
 
 /// Longest name, title, profession, e-mail, phone or place of work, as for
@@ -198,54 +199,49 @@ fn too_long(row: &PersonRow) -> Option<String> {
 
 /// The stored person the row describes: by employee id, then by e-mail.
 fn find(tx: &Transaction, row: &PersonRow) -> std::result::Result<Option<Stored>, String> {
-    let by_id = match &row.employee_id {
-        Some(id) => stored_where(tx, "p.external_id = ?1", id).map_err(|e| e.to_string())?,
-        None => Vec::new(),
+    let lookup = PersonLookup {
+        include_inactive: true,
+        email_as_external_id: true,
     };
-    if let Some(found) = by_id.into_iter().next() {
-        return Ok(Some(found));
-    }
-    let Some(email) = &row.email else {
-        return Ok(None);
-    };
-    let mut by_email = stored_where(
+    let matched = find_person(
         tx,
-        "lower(p.email) = lower(?1) OR p.external_id = lower(?1)",
-        email,
+        lookup,
+        row.employee_id.as_deref(),
+        row.email.as_deref(),
+        STORED_COLUMNS,
+        read_stored,
     )
-    .map_err(|e| e.to_string())?;
-    match by_email.len() {
-        0 => Ok(None),
-        1 => Ok(by_email.pop()),
-        n => Err(format!(
-            "the e-mail {email} of \"{}\" belongs to {n} people in the directory; give the employee id",
+    .map_err(|e| CoreError::from(e).to_string())?;
+    match matched {
+        PersonMatch::NotFound => Ok(None),
+        PersonMatch::Found(stored) => Ok(Some(stored)),
+        PersonMatch::SharedEmail(people) => Err(format!(
+            "the e-mail {} of \"{}\" belongs to {people} people in the directory; give the employee id",
+            row.email.as_deref().unwrap_or_default(),
             row.name
         )),
     }
 }
 
-fn stored_where(tx: &Transaction, condition: &str, value: &str) -> Result<Vec<Stored>> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT p.id, p.uuid, p.external_id, p.name, p.title, p.profession, p.email, p.phone, p.location,
-                p.unit_id, p.active,
-                (SELECT group_concat(field) FROM person_own_fields o WHERE o.person_id = p.id)
-         FROM people p WHERE {condition}"
-    ))?;
-    let rows = stmt.query_map([value], |r| {
-        let own: Option<String> = r.get(11)?;
-        Ok(Stored {
-            id: r.get(0)?,
-            uuid: r.get(1)?,
-            external_id: r.get(2)?,
-            values: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?],
-            unit_id: r.get(9)?,
-            active: r.get::<_, i64>(10)? == 1,
-            own_fields: own
-                .map(|list| list.split(',').map(str::to_string).collect())
-                .unwrap_or_default(),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// The columns of `people p` that `read_stored` reads, in its order.
+const STORED_COLUMNS: &str =
+    "p.id, p.uuid, p.external_id, p.name, p.title, p.profession, p.email, p.phone, p.location,
+     p.unit_id, p.active,
+     (SELECT group_concat(field) FROM person_own_fields o WHERE o.person_id = p.id)";
+
+fn read_stored(r: &Row) -> rusqlite::Result<Stored> {
+    let own: Option<String> = r.get(11)?;
+    Ok(Stored {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        external_id: r.get(2)?,
+        values: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?],
+        unit_id: r.get(9)?,
+        active: r.get::<_, i64>(10)? == 1,
+        own_fields: own
+            .map(|list| list.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
+    })
 }
 
 fn create(tx: &Transaction, row: &PersonRow, external_id: &str, unit_id: Option<i64>) -> Result<()> {
@@ -320,16 +316,14 @@ fn update(
         if changed.is_empty() {
             RowAction::Unchanged
         } else {
-            let seq = record_change(tx, "person", &stored.uuid, "upsert")?;
             let [name, title, profession, email, phone, location] = &values;
             tx.prepare_cached(
             "UPDATE people SET name = ?2, title = ?3, profession = ?4, email = ?5, phone = ?6, location = ?7,
-                               unit_id = ?8, active = 1, updated_at = ?9, change_seq = ?10
+                               unit_id = ?8, active = 1
              WHERE id = ?1",
         )?
-        .execute(params![
-            stored.id, name, title, profession, email, phone, location, new_unit, now(), seq
-        ])?;
+        .execute(params![stored.id, name, title, profession, email, phone, location, new_unit])?;
+            touch(tx, "people", "person", stored.id, &stored.uuid)?;
             RowAction::Update
         };
     Ok(RowOutcome {

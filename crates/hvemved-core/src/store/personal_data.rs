@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{now, record_change, Store};
+use super::{now, record_change, touch, Store};
 use crate::error::{CoreError, Result};
 
 /// Who is acting, until roles and log-in name them: the local user of this
@@ -188,12 +188,13 @@ impl Store {
                     .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
                     .collect::<rusqlite::Result<_>>()?;
                 for (row, row_uuid) in touched {
-                    let seq = record_change(tx, entity, &row_uuid, "upsert")?;
-                    let former = if table == "courses" { ", former_attendees = former_attendees + 1" } else { "" };
-                    tx.execute(
-                        &format!("UPDATE {table} SET updated_at = ?2, change_seq = ?3{former} WHERE id = ?1"),
-                        params![row, now(), seq],
-                    )?;
+                    if table == "courses" {
+                        tx.execute(
+                            "UPDATE courses SET former_attendees = former_attendees + 1 WHERE id = ?1",
+                            [row],
+                        )?;
+                    }
+                    touch(tx, table, entity, row, &row_uuid)?;
                 }
             }
             tx.execute(

@@ -5,7 +5,8 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{now, record_change, Store};
+use super::lookups::SkillResolver;
+use super::{now, touch, Store};
 use crate::error::{CoreError, Result};
 use crate::model::SkillLevel;
 
@@ -103,7 +104,7 @@ impl Store {
                     params![person_id, languages],
                 )?;
             }
-            touch_person(tx, person_id, &uuid)
+            touch(tx, "people", "person", person_id, &uuid)
         })
     }
 
@@ -123,7 +124,7 @@ impl Store {
         })?;
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
-            let skill_id = skill_id_creating(tx, name)?;
+            let skill_id = SkillResolver::default().resolve(tx, name)?;
             tx.execute(
                 "INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
                  VALUES (?1, ?2, ?3, 'selv', ?4, ?5, ?6)
@@ -132,7 +133,7 @@ impl Store {
                      updated_at = excluded.updated_at",
                 params![person_id, skill_id, level.get(), change.can_mentor, change.wants_to_learn, now()],
             )?;
-            touch_person(tx, person_id, &uuid)
+            touch(tx, "people", "person", person_id, &uuid)
         })
     }
 
@@ -149,7 +150,7 @@ impl Store {
                     "person \"{external_id}\" has no skill \"{skill}\""
                 )));
             }
-            touch_person(tx, person_id, &uuid)
+            touch(tx, "people", "person", person_id, &uuid)
         })
     }
 }
@@ -171,30 +172,4 @@ pub(crate) fn active_person_row(tx: &Transaction, external_id: &str) -> Result<O
         .prepare_cached("SELECT id FROM people WHERE external_id = ?1 AND active = 1")?
         .query_row([external_id], |r| r.get(0))
         .optional()?)
-}
-
-pub(crate) fn skill_id_creating(tx: &Transaction, name: &str) -> Result<i64> {
-    if let Some(id) = tx
-        .query_row("SELECT id FROM skills WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?
-    {
-        return Ok(id);
-    }
-    let uuid = super::new_uuid();
-    let seq = record_change(tx, "skill", &uuid, "upsert")?;
-    let ts = now();
-    tx.execute(
-        "INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)",
-        params![uuid, name, ts, seq],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn touch_person(tx: &Transaction, person_id: i64, uuid: &str) -> Result<()> {
-    let seq = record_change(tx, "person", uuid, "upsert")?;
-    tx.execute(
-        "UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1",
-        params![person_id, now(), seq],
-    )?;
-    Ok(())
 }

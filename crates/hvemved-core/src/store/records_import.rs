@@ -9,7 +9,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
-use super::{new_uuid, now, record_change};
+use super::lookups::{find_person, PersonLookup, PersonMatch, SkillResolver};
+use super::{new_uuid, now, record_change, touch};
 use crate::error::Result;
 use crate::interchange::people_csv::{AttendanceRow, SkillRow};
 use crate::interchange::RecordError;
@@ -94,57 +95,29 @@ impl People {
                 format!("no person in the directory has the employee id or e-mail \"{key}\"")
             });
         }
-        let by_id: Option<PersonRef> = tx
-            .prepare_cached("SELECT id, uuid FROM people WHERE external_id = ?1 AND active = 1")
-            .and_then(|mut s| {
-                s.query_row([key], |r| {
-                    Ok(PersonRef {
-                        id: r.get(0)?,
-                        uuid: r.get(1)?,
-                    })
-                })
-                .optional()
+        let lookup = PersonLookup {
+            include_inactive: false,
+            email_as_external_id: false,
+        };
+        let matched = find_person(tx, lookup, Some(key), Some(key), "p.id, p.uuid", |r| {
+            Ok(PersonRef {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
             })
-            .map_err(|e| e.to_string())?;
-        let found = match by_id {
-            Some(person) => Some(person),
-            None => {
-                let mut stmt = tx
-                    .prepare_cached(
-                        "SELECT id, uuid FROM people WHERE lower(email) = lower(?1) AND active = 1",
-                    )
-                    .map_err(|e| e.to_string())?;
-                let matches: Vec<PersonRef> = stmt
-                    .query_map([key], |r| {
-                        Ok(PersonRef {
-                            id: r.get(0)?,
-                            uuid: r.get(1)?,
-                        })
-                    })
-                    .and_then(|rows| rows.collect())
-                    .map_err(|e| e.to_string())?;
-                if matches.len() > 1 {
-                    return Err(format!(
-                        "the e-mail \"{key}\" belongs to {} people in the directory; give the employee id",
-                        matches.len()
-                    ));
-                }
-                matches.into_iter().next()
+        })
+        .map_err(|e| e.to_string())?;
+        let found = match matched {
+            PersonMatch::NotFound => None,
+            PersonMatch::Found(person) => Some(person),
+            PersonMatch::SharedEmail(people) => {
+                return Err(format!(
+                    "the e-mail \"{key}\" belongs to {people} people in the directory; give the employee id"
+                ))
             }
         };
         self.found.insert(key.to_string(), found);
         self.find(tx, key)
     }
-}
-
-/// Marks a person (or course) changed so that the index picks it up.
-fn touch(tx: &Transaction, table: &str, entity: &str, id: i64, uuid: &str) -> Result<()> {
-    let seq = record_change(tx, entity, uuid, "upsert")?;
-    tx.execute(
-        &format!("UPDATE {table} SET updated_at = ?2, change_seq = ?3 WHERE id = ?1"),
-        params![id, now(), seq],
-    )?;
-    Ok(())
 }
 
 pub(crate) fn import_skills_in(tx: &Transaction, rows: &[SkillRow]) -> Result<SkillsImportReport> {
@@ -153,7 +126,7 @@ pub(crate) fn import_skills_in(tx: &Transaction, rows: &[SkillRow]) -> Result<Sk
         ..SkillsImportReport::default()
     };
     let mut people = People::default();
-    let mut skills: HashMap<String, i64> = HashMap::new();
+    let mut skills = SkillResolver::default();
     let mut touched: HashMap<i64, String> = HashMap::new();
     for row in rows {
         let person = match people.find(tx, &row.person) {
@@ -166,7 +139,7 @@ pub(crate) fn import_skills_in(tx: &Transaction, rows: &[SkillRow]) -> Result<Sk
                 continue;
             }
         };
-        let skill_id = skill_id(tx, &mut skills, &row.skill, &mut report.skills_created)?;
+        let skill_id = skills.resolve(tx, &row.skill)?;
         let stored: Option<(Option<u8>, String)> = tx
             .prepare_cached("SELECT level, source FROM person_skills WHERE person_id = ?1 AND skill_id = ?2")?
             .query_row(params![person.id, skill_id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -205,39 +178,8 @@ pub(crate) fn import_skills_in(tx: &Transaction, rows: &[SkillRow]) -> Result<Sk
     for (id, uuid) in touched {
         touch(tx, "people", "person", id, &uuid)?;
     }
+    report.skills_created = skills.created;
     Ok(report)
-}
-
-fn skill_id(
-    tx: &Transaction,
-    known: &mut HashMap<String, i64>,
-    name: &str,
-    created: &mut usize,
-) -> Result<i64> {
-    let key = name.to_lowercase();
-    if let Some(id) = known.get(&key) {
-        return Ok(*id);
-    }
-    // Skill names are unique regardless of case (COLLATE NOCASE).
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM skills WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
-        .optional()?;
-    let id = match existing {
-        Some(id) => id,
-        None => {
-            let uuid = new_uuid();
-            let seq = record_change(tx, "skill", &uuid, "upsert")?;
-            tx.prepare_cached(
-                "INSERT INTO skills (uuid, name, created_at, updated_at, change_seq) VALUES (?1, ?2, ?3, ?3, ?4)",
-            )?
-            .execute(params![uuid, name, now(), seq])?;
-            *created += 1;
-            tx.last_insert_rowid()
-        }
-    };
-    known.insert(key, id);
-    Ok(id)
 }
 
 pub(crate) fn import_attendance_in(

@@ -5,8 +5,9 @@ fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
             "api",
+            "api_import",
             "pick_bundle_file",
-            "pick_people_file",
+            "pick_import_file",
             "pick_backup_file",
             "save_export_file",
             "save_file",

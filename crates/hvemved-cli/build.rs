@@ -5,7 +5,10 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui");
+    // Read when the script runs, not when it is compiled: a compiled build
+    // script is reused for a checkout of the same sources elsewhere.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let ui = Path::new(&manifest_dir).join("../../ui");
     println!("cargo:rerun-if-changed={}", ui.display());
     let mut files = Vec::new();
     if ui.is_dir() {

@@ -9,9 +9,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use hvemved_core::api::{dispatch, DemoRequest, Directory};
+use hvemved_core::hr_import::ImportProgress;
+use hvemved_core::long_commands::{dispatch_with, CallContext};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
 use hvemved_core::ErrorPayload;
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_dialog::DialogExt;
 
@@ -22,6 +25,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 struct AppState {
     directory: Mutex<Directory>,
+    /// The file picked last for an import; never named by the page.
+    picked_import: Mutex<Option<PathBuf>>,
 }
 
 /// The one door from the page into the core.
@@ -31,10 +36,18 @@ fn api(
     cmd: String,
     args: serde_json::Value,
 ) -> Result<serde_json::Value, ErrorPayload> {
-    let mut directory = state
-        .directory
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // This runs on the window's main thread: waiting here for an import
+    // that holds the directory would freeze the window, progress and all.
+    let mut directory = match state.directory.try_lock() {
+        Ok(directory) => directory,
+        Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => {
+            return Err(ErrorPayload::new(
+                "busy",
+                "En import er i gang; prøv igen, når den er færdig.",
+            ))
+        }
+    };
     dispatch(&mut directory, &cmd, args).map_err(|e| e.payload())
 }
 
@@ -48,70 +61,118 @@ struct PickedFile {
 /// file system access.
 #[tauri::command]
 async fn pick_bundle_file(app: tauri::AppHandle) -> Result<Option<PickedFile>, ErrorPayload> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter("Hvem ved?-bundt (JSON)", &["json"])
-        .blocking_pick_file()
-    else {
+    let max = hvemved_core::api::MAX_BUNDLE_BYTES;
+    let Some(path) = pick_path(&app, "Hvem ved?-bundt (JSON)", &["json"], max)? else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|e| io_payload(&e.to_string()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    Ok(Some(PickedFile {
+        name: file_name(&path),
+        text,
+    }))
+}
+
+/// The file picked for an import, as the page may know it: the path stays
+/// in Rust.
+#[derive(Serialize)]
+struct PickedImportFile {
+    name: String,
+    size: u64,
+}
+
+/// Lets the user pick a file to import (people as CSV from the HR system or
+/// LDIF from Active Directory, skills or course attendance as CSV) in a
+/// native dialog. Rust keeps the path; `api_import` then streams the file
+/// from disk, so a large file never passes through the page.
+#[tauri::command]
+async fn pick_import_file(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+) -> Result<Option<PickedImportFile>, ErrorPayload> {
+    let max = hvemved_core::interchange::MAX_FILE_BYTES;
+    let filter = "Medarbejderliste, kompetencer, kursusdeltagelse (CSV, LDIF)";
+    let Some(path) = pick_path(&app, filter, &["csv", "txt", "tsv", "ldif", "ldf"], max)? else {
+        return Ok(None);
+    };
     let size = std::fs::metadata(&path)
         .map_err(|e| io_payload(&e.to_string()))?
         .len();
-    if size > hvemved_core::api::MAX_BUNDLE_BYTES {
-        return Err(ErrorPayload {
-            kind: "invalid_input".into(),
-            message: format!("{} er for stor til at være et bundt", path.display()),
-            details: Vec::new(),
-        });
-    }
-    let text = std::fs::read_to_string(&path).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Some(PickedFile { name, text }))
+    let picked = PickedImportFile {
+        name: file_name(&path),
+        size,
+    };
+    *state.picked_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    Ok(Some(picked))
 }
 
-/// A people file picked in a native dialog, its bytes as base64: the core
-/// detects the encoding, so the page must not decode the text itself.
-#[derive(Serialize)]
-struct PickedBytes {
-    name: String,
-    content_base64: String,
-}
-
-/// Lets the user pick a people file (CSV from the HR system, LDIF from
-/// Active Directory) in a native dialog and reads it in Rust.
+/// Runs an import command on the file picked last with `pick_import_file`,
+/// sending its progress to the page as it goes. Async, so it runs off the
+/// main thread and the window keeps drawing the progress.
 #[tauri::command]
-async fn pick_people_file(app: tauri::AppHandle) -> Result<Option<PickedBytes>, ErrorPayload> {
-    pick_bytes(
-        &app,
-        "Medarbejderliste (CSV, LDIF)",
-        &["csv", "txt", "tsv", "ldif", "ldf"],
-        hvemved_core::interchange::MAX_FILE_BYTES,
-    )
+async fn api_import(
+    state: tauri::State<'_, AppState>,
+    cmd: String,
+    args: serde_json::Value,
+    on_progress: Channel<ImportProgress>,
+) -> Result<serde_json::Value, ErrorPayload> {
+    let picked = state
+        .picked_import
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    let Some(path) = picked else {
+        return Err(ErrorPayload::new("invalid_input", "Vælg en fil først."));
+    };
+    let mut directory = state
+        .directory
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut progress = |step: ImportProgress| {
+        // The page may have gone; the import goes on regardless.
+        let _ = on_progress.send(step);
+    };
+    let context = CallContext {
+        picked_file: Some(&path),
+        progress: &mut progress,
+    };
+    dispatch_with(&mut directory, &cmd, args, context).map_err(|e| e.payload())
 }
 
 /// Lets the user pick a backup to restore in a native dialog and reads it
 /// in Rust; the page then hands it to the core's `restore_upload`.
 #[tauri::command]
 async fn pick_backup_file(app: tauri::AppHandle) -> Result<Option<PickedBytes>, ErrorPayload> {
-    pick_bytes(&app, "Hvem ved?-sikkerhedskopi", &["backup"], MAX_BACKUP_BYTES)
+    let Some(path) = pick_path(&app, "Hvem ved?-sikkerhedskopi", &["backup"], MAX_BACKUP_BYTES)? else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
+    Ok(Some(PickedBytes {
+        name: file_name(&path),
+        content_base64: {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        },
+    }))
+}
+
+#[derive(Serialize)]
+struct PickedBytes {
+    name: String,
+    content_base64: String,
 }
 
 /// Largest backup the app restores: a directory of 100 000 people is about
 /// 125 MB.
 const MAX_BACKUP_BYTES: u64 = 1024 * 1024 * 1024;
 
-fn pick_bytes(
+/// A native file dialog; a file larger than `max_bytes` is refused before
+/// anything reads it.
+fn pick_path(
     app: &tauri::AppHandle,
     filter: &str,
     extensions: &[&str],
     max_bytes: u64,
-) -> Result<Option<PickedBytes>, ErrorPayload> {
+) -> Result<Option<PathBuf>, ErrorPayload> {
     let Some(picked) = app
         .dialog()
         .file()
@@ -125,24 +186,18 @@ fn pick_bytes(
         .map_err(|e| io_payload(&e.to_string()))?
         .len();
     if size > max_bytes {
-        return Err(ErrorPayload {
-            kind: "invalid_input".into(),
-            message: format!("{} er for stor ({} MB)", path.display(), size / 1_000_000),
-            details: Vec::new(),
-        });
+        return Err(ErrorPayload::new(
+            "invalid_input",
+            format!("{} er for stor ({} MB)", path.display(), size / 1_000_000),
+        ));
     }
-    let bytes = std::fs::read(&path).map_err(|e| io_payload(&format!("{}: {e}", path.display())))?;
-    let name = path
-        .file_name()
+    Ok(Some(path))
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Some(PickedBytes {
-        name,
-        content_base64: {
-            use base64::Engine;
-            base64::engine::general_purpose::STANDARD.encode(bytes)
-        },
-    }))
+        .unwrap_or_default()
 }
 
 /// Writes the export where the user chooses in a native save dialog.
@@ -209,11 +264,7 @@ async fn save_file(
 }
 
 fn io_payload(message: &str) -> ErrorPayload {
-    ErrorPayload {
-        kind: "io".into(),
-        message: message.to_string(),
-        details: Vec::new(),
-    }
+    ErrorPayload::new("io", message.to_string())
 }
 
 /// `--data-dir DIR`, else `HVEMVED_DATA_DIR`, else the per-user data directory.
@@ -277,11 +328,13 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             directory: Mutex::new(directory),
+            picked_import: Mutex::new(None),
         })
         .invoke_handler(tauri::generate_handler![
             api,
+            api_import,
             pick_bundle_file,
-            pick_people_file,
+            pick_import_file,
             pick_backup_file,
             save_export_file,
             save_file

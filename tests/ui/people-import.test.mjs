@@ -212,6 +212,43 @@ test('a row with a bad e-mail is listed with its line, blocks the import and wri
   assert.ok(await notFound('UI-9101'), 'not even the valid rows');
 });
 
+test('a long import shows its progress row by row, then the search index', { timeout: TEST_TIMEOUT }, async () => {
+  const lines = ['Medarbejdernummer;Navn;E-mail'];
+  for (let i = 0; i < 3000; i += 1) lines.push(`UI-P${i};Fremskridt Nummer${i};fremskridt${i}@example.dk`);
+  const file = await peopleFile('mange.csv', utf8Csv(lines));
+  await withPage('#/import', async (page) => {
+    // Every text the progress line shows, however quickly it changes.
+    await page.evaluate(() => {
+      window.progressSeen = [];
+      new MutationObserver((records) => {
+        // A text replaced before this runs is no longer in the page, but its
+        // record still names the element it was added to.
+        for (const record of records) {
+          if (!record.target.classList?.contains('busy__status')) continue;
+          for (const node of record.addedNodes) window.progressSeen.push(node.textContent);
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByLabel(FILE_LABEL).setInputFiles(file);
+    await waitForPreview(page);
+    assert.deepEqual(await tableRows(page, '.people-counts'), [
+      ['Nye medarbejdere', '3.000'], ['Ændrede medarbejdere', '0'], ['Uændrede medarbejdere', '0'], ['Nye enheder', '0'],
+      ['Rækker, der ikke kan bruges', '0'],
+    ]);
+    const checked = await page.evaluate(() => window.progressSeen.splice(0));
+    assert.deepEqual(checked, ['0 af 3.000 rækker behandlet', '1.000 af 3.000 rækker behandlet',
+      '2.000 af 3.000 rækker behandlet', '3.000 af 3.000 rækker behandlet'], 'the dry run reports rows');
+
+    await page.getByRole('button', IMPORT_BUTTON).click();
+    await page.locator('.people-done').waitFor();
+    const imported = await page.evaluate(() => window.progressSeen.splice(0));
+    assert.deepEqual(imported.slice(0, 4), ['0 af 3.000 rækker behandlet', '1.000 af 3.000 rækker behandlet',
+      '2.000 af 3.000 rækker behandlet', '3.000 af 3.000 rækker behandlet']);
+    assert.equal(imported.at(-1), 'Opdaterer søgeindekset …', 'then the index');
+  });
+  assert.equal((await srv.api('person_show', { id: 'UI-P2999' })).name, 'Fremskridt Nummer2999');
+});
+
 test('a value the person corrected is listed as a conflict and kept after import', { timeout: TEST_TIMEOUT }, async () => {
   const top = (await cliSearch(srv.dataDir, 'mentalisering')).results[0];
   const person = await srv.api('person_show', { id: top.id });

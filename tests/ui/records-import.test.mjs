@@ -235,9 +235,10 @@ test('people import: an unknown name column is mapped with its select, and the i
     'UI-9601;Vibeke Vindelev;Jurist;vibeke.vindelev@example.dk',
     'UI-9602;Torben Tangsø;Konsulent;torben.tangsoe@example.dk',
   ]);
-  // The core cannot find the name, and says which columns the file has.
+  // The core cannot find the name, and lists the file's columns.
   await assert.rejects(srv.api('import_people', { content_base64: base64, file_name: 'hr-navne.csv', dry_run: true }),
-    (err) => err.body?.kind === 'invalid_input' && /no column holds the name/.test(err.body.message));
+    (err) => err.body?.kind === 'columns_not_understood' && /no column holds the name/.test(err.body.message)
+      && err.body.columns.join('|') === 'Medarbejdernummer|Fuldt medarbejdernavn|Stilling|E-mail');
   const mapping = 'Fuldt medarbejdernavn = name\nStilling = ignore';
   const oracle = await srv.api('import_people', { content_base64: base64, file_name: 'hr-navne.csv', mapping, dry_run: true });
   assert.equal(oracle.created, 2);

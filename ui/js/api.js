@@ -2,11 +2,13 @@
 // desktop app, HTTP POST under `hvemved serve`. Screens only see call() and ApiError.
 
 export class ApiError extends Error {
-  constructor(kind, message, details = null) {
+  constructor(kind, message, details = null, columns = null) {
     super(message || kind);
     this.name = 'ApiError';
     this.kind = kind || 'unknown';
     this.details = Array.isArray(details) ? details : null;
+    // A file's columns, when the core could not tell what they hold.
+    this.columns = Array.isArray(columns) ? columns : null;
   }
 }
 
@@ -17,7 +19,7 @@ function toApiError(err) {
     try { err = JSON.parse(err); } catch { return new ApiError('unknown', err); }
   }
   if (err && typeof err === 'object' && 'kind' in err) {
-    return new ApiError(err.kind, err.message, err.details);
+    return new ApiError(err.kind, err.message, err.details, err.columns);
   }
   return new ApiError('unknown', err?.message || String(err));
 }
@@ -74,14 +76,76 @@ export async function pickBundleFile() {
   }
 }
 
-/** Desktop only: a native dialog picks a people file (CSV or LDIF) and Rust
- *  reads its bytes. Resolves to { name, content_base64 }, or null on cancel. */
-export async function pickPeopleFile() {
+/** Desktop only: a native dialog picks a file to import (people as CSV or
+ *  LDIF, skills or attendance as CSV). Rust keeps the path; the page gets
+ *  { name, size }, or null on cancel. callWithProgress() then reads it. */
+export async function pickImportFile() {
   try {
-    return await tauriInvoke()('pick_people_file');
+    return await tauriInvoke()('pick_import_file');
   } catch (err) {
     throw toApiError(err);
   }
+}
+
+/**
+ * A long import: onProgress({ stage: 'rows'|'indexing', done, total }) is
+ * called while it runs. In the desktop app the command reads the file picked
+ * last with pickImportFile() and progress comes over a Tauri channel; in the
+ * browser the file is in `args` and progress comes as lines of JSON.
+ */
+export async function callWithProgress(command, args, onProgress) {
+  const invoke = tauriInvoke();
+  if (invoke) {
+    const channel = new window.__TAURI__.core.Channel();
+    channel.onmessage = (step) => onProgress(step);
+    try {
+      return await invoke('api_import', { cmd: command, args, onProgress: channel });
+    } catch (err) {
+      throw toApiError(err);
+    }
+  }
+
+  let response;
+  try {
+    response = await fetch('/api/' + encodeURIComponent(command), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+      body: JSON.stringify(args),
+    });
+  } catch (err) {
+    throw new ApiError('unreachable', err?.message || 'network error');
+  }
+  if (!response.ok || !response.body) {
+    throw new ApiError('http_' + response.status, response.statusText);
+  }
+  // One JSON value per line: progress steps, then { status, body }.
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  let answer = null;
+  const take = (line) => {
+    if (!line.trim()) return;
+    const value = JSON.parse(line);
+    if (value.progress) onProgress(value.progress);
+    else answer = value;
+  };
+  for (;;) {
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch (err) {
+      throw new ApiError('unreachable', err?.message || 'network error');
+    }
+    if (chunk.done) break;
+    pending += decoder.decode(chunk.value, { stream: true });
+    const lines = pending.split('\n');
+    pending = lines.pop();
+    lines.forEach(take);
+  }
+  take(pending + decoder.decode());
+  if (!answer) throw new ApiError('unreachable', 'the answer was cut off');
+  if (answer.status >= 200 && answer.status < 300) return answer.body;
+  throw toApiError(answer.body);
 }
 
 /** Desktop only: a native dialog picks a backup and Rust reads its bytes.

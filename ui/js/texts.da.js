@@ -347,6 +347,8 @@ export default {
   'import.reading': 'Læser filen …',
   'import.checking': 'Kontrollerer filen …',
   'import.importing': 'Importerer …',
+  'import.progressRows': (done, total) => `${done} af ${total} rækker behandlet`,
+  'import.progressIndexing': 'Opdaterer søgeindekset …',
   'import.fileChosen': (name, size) => `Valgt fil: ${name} (${size})`,
   'import.previewHeading': 'Det vil ske ved import',
   'import.previewOk': 'Filen er i orden. Intet er gemt endnu.',

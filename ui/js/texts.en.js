@@ -343,6 +343,8 @@ export default {
   'import.reading': 'Reading the file …',
   'import.checking': 'Checking the file …',
   'import.importing': 'Importing …',
+  'import.progressRows': (done, total) => `${done} of ${total} rows processed`,
+  'import.progressIndexing': 'Updating the search index …',
   'import.fileChosen': (name, size) => `Chosen file: ${name} (${size})`,
   'import.previewHeading': 'What the import will do',
   'import.previewOk': 'The file is fine. Nothing has been saved yet.',

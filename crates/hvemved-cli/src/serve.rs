@@ -13,7 +13,9 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use hvemved_core::api::{dispatch, Directory, MAX_BUNDLE_BYTES};
+use hvemved_core::api::{Directory, MAX_BUNDLE_BYTES};
+use hvemved_core::hr_import::ImportProgress;
+use hvemved_core::long_commands::{dispatch_with, CallContext};
 use hvemved_core::{CoreError, ErrorPayload};
 
 mod assets {
@@ -49,7 +51,30 @@ struct HttpResponse {
     body: Vec<u8>,
 }
 
-type ApiCall = (String, Vec<u8>, mpsc::Sender<HttpResponse>);
+/// What the directory's thread sends back for one API call: progress of a
+/// long import (only when the client asked for it), then the answer.
+enum Reply {
+    Progress(ImportProgress),
+    Done(HttpResponse),
+}
+
+struct ApiCall {
+    command: String,
+    body: Vec<u8>,
+    wants_progress: bool,
+    reply: mpsc::Sender<Reply>,
+}
+
+/// A client that sends `Accept: application/x-ndjson` gets progress lines
+/// (`{"progress":{…}}`) while a long import runs, then one line with the
+/// answer (`{"status":200,"body":…}`).
+const PROGRESS_STREAM: &str = "application/x-ndjson";
+
+/// How a connection is answered: at once, or as a stream of progress.
+enum Answer {
+    Whole(HttpResponse),
+    Streamed(mpsc::Receiver<Reply>),
+}
 
 pub fn serve(
     directory: &mut Directory,
@@ -68,33 +93,54 @@ pub fn serve(
         }
     });
     ready(bound);
-    for (command, body, reply) in queue {
-        let _ = reply.send(api(directory, &command, &body));
+    for call in queue {
+        let reply = call.reply.clone();
+        let mut progress = |step: ImportProgress| {
+            if call.wants_progress {
+                let _ = reply.send(Reply::Progress(step));
+            }
+        };
+        let response = api(directory, &call.command, &call.body, &mut progress);
+        let _ = call.reply.send(Reply::Done(response));
     }
     Ok(())
 }
 
 fn connection(mut stream: TcpStream, bound: SocketAddr, calls: mpsc::Sender<ApiCall>) {
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
-    let response = match read_request(&mut stream) {
+    let answer = match read_request(&mut stream) {
         Ok(request) => route(request, bound, &calls),
-        Err(response) => response,
+        Err(response) => Answer::Whole(response),
     };
     // The client may have gone away; there is no one left to tell.
-    let _ = write_response(&mut stream, &response);
+    let _ = match answer {
+        Answer::Whole(response) => write_response(&mut stream, &response),
+        Answer::Streamed(replies) => write_progress_stream(&mut stream, replies),
+    };
     let _ = stream.shutdown(std::net::Shutdown::Both);
 }
 
-fn route(request: HttpRequest, bound: SocketAddr, calls: &mpsc::Sender<ApiCall>) -> HttpResponse {
+fn route(request: HttpRequest, bound: SocketAddr, calls: &mpsc::Sender<ApiCall>) -> Answer {
+    match route_request(request, bound, calls) {
+        Ok(answer) => answer,
+        Err(response) => Answer::Whole(response),
+    }
+}
+
+fn route_request(
+    request: HttpRequest,
+    bound: SocketAddr,
+    calls: &mpsc::Sender<ApiCall>,
+) -> Result<Answer, HttpResponse> {
     // A page elsewhere must not reach the directory through the user's
     // browser: only requests addressed to this host and port are answered
     // (against DNS rebinding), and API calls must be JSON (against forms).
     if !host_is_ours(request.header("Host"), bound) {
-        return error(
+        return Err(error(
             421,
             "misdirected",
             "this server answers only requests addressed to it",
-        );
+        ));
     }
     let path = request.path.split('?').next().unwrap_or("/").to_string();
     match (request.method.as_str(), path.strip_prefix("/api/")) {
@@ -103,27 +149,49 @@ fn route(request: HttpRequest, bound: SocketAddr, calls: &mpsc::Sender<ApiCall>)
                 .header("Content-Type")
                 .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/json"));
             if !json {
-                return error(
+                return Err(error(
                     415,
                     "unsupported_media_type",
                     "API calls must send Content-Type: application/json",
-                );
+                ));
             }
-            let (reply, answer) = mpsc::channel();
-            if calls.send((command.to_string(), request.body, reply)).is_err() {
-                return error(503, "unavailable", "the server is stopping");
+            let wants_progress = request
+                .header("Accept")
+                .is_some_and(|accept| accept.to_ascii_lowercase().contains(PROGRESS_STREAM));
+            let (reply, replies) = mpsc::channel();
+            let call = ApiCall {
+                command: command.to_string(),
+                body: request.body,
+                wants_progress,
+                reply,
+            };
+            if calls.send(call).is_err() {
+                return Err(error(503, "unavailable", "the server is stopping"));
             }
-            answer
-                .recv()
-                .unwrap_or_else(|_| error(500, "internal", "the request was not answered"))
+            if wants_progress {
+                return Ok(Answer::Streamed(replies));
+            }
+            let answer = loop {
+                match replies.recv() {
+                    Ok(Reply::Done(response)) => break response,
+                    Ok(Reply::Progress(_)) => continue,
+                    Err(_) => break error(500, "internal", "the request was not answered"),
+                }
+            };
+            Ok(Answer::Whole(answer))
         }
-        (_, Some(_)) => error(405, "method_not_allowed", "API calls use POST"),
-        ("GET" | "HEAD", None) => asset(&path, request.method == "HEAD"),
-        _ => error(405, "method_not_allowed", "only GET for pages"),
+        (_, Some(_)) => Err(error(405, "method_not_allowed", "API calls use POST")),
+        ("GET" | "HEAD", None) => Ok(Answer::Whole(asset(&path, request.method == "HEAD"))),
+        _ => Err(error(405, "method_not_allowed", "only GET for pages")),
     }
 }
 
-fn api(directory: &mut Directory, command: &str, body: &[u8]) -> HttpResponse {
+fn api(
+    directory: &mut Directory,
+    command: &str,
+    body: &[u8],
+    progress: &mut dyn FnMut(ImportProgress),
+) -> HttpResponse {
     let args = if body.iter().all(u8::is_ascii_whitespace) {
         serde_json::Value::Null
     } else {
@@ -132,7 +200,11 @@ fn api(directory: &mut Directory, command: &str, body: &[u8]) -> HttpResponse {
             Err(e) => return error(400, "malformed_json", &format!("the request is not JSON: {e}")),
         }
     };
-    match dispatch(directory, command, args) {
+    let context = CallContext {
+        picked_file: None,
+        progress,
+    };
+    match dispatch_with(directory, command, args, context) {
         Ok(value) => json(200, &value),
         Err(e) => {
             let status = match &e {
@@ -227,6 +299,30 @@ fn write_response(stream: &mut TcpStream, response: &HttpResponse) -> std::io::R
     stream.flush()
 }
 
+/// Writes each progress step as a line of JSON as it comes, then the answer.
+fn write_progress_stream(stream: &mut TcpStream, replies: mpsc::Receiver<Reply>) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {PROGRESS_STREAM}; charset=utf-8\r\nCache-Control: no-store\r\n\
+         X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.flush()?;
+    for reply in replies {
+        let line = match reply {
+            Reply::Progress(step) => serde_json::json!({ "progress": step }),
+            Reply::Done(response) => {
+                let body: serde_json::Value = serde_json::from_slice(&response.body).unwrap_or_default();
+                serde_json::json!({ "status": response.status, "body": body })
+            }
+        };
+        let mut bytes = serde_json::to_vec(&line).expect("progress serialises");
+        bytes.push(b'\n');
+        stream.write_all(&bytes)?;
+        stream.flush()?;
+    }
+    Ok(())
+}
+
 fn asset(path: &str, head_only: bool) -> HttpResponse {
     let path = match path.trim_start_matches('/') {
         "" => "index.html",
@@ -272,14 +368,7 @@ fn json(status: u16, value: &impl serde::Serialize) -> HttpResponse {
 }
 
 fn error(status: u16, kind: &str, message: &str) -> HttpResponse {
-    json(
-        status,
-        &ErrorPayload {
-            kind: kind.to_string(),
-            message: message.to_string(),
-            details: Vec::new(),
-        },
-    )
+    json(status, &ErrorPayload::new(kind, message.to_string()))
 }
 
 fn reason(status: u16) -> &'static str {

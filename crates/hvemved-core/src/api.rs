@@ -20,7 +20,7 @@ use crate::hr_import::{
     self, FileContent, ImportProgress, ImportStage, PeopleFileReport, PeopleImportRequest, RecordsFileReport,
     RecordsImportRequest,
 };
-use crate::interchange::people_csv::{parse_attendance_stream, parse_skills_stream, CsvError};
+use crate::interchange::people_csv::{parse_attendance_stream, parse_skills_stream};
 use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
@@ -508,7 +508,7 @@ impl Directory {
     ) -> Result<RecordsFileReport<SkillsImportReport>> {
         let file = request.file.open()?;
         let parsed = parse_skills_stream(file.text()?, request.file.chosen_delimiter()?)
-            .map_err(|e| file_error(&file.what, e))?;
+            .map_err(|e| hr_import::csv_error(&file.what, e))?;
         let delimiter = parsed.delimiter;
         self.import_records_csv(request, file.shown_encoding, delimiter, parsed.errors, |tx| {
             store::import_skills_in(tx, &parsed.rows)
@@ -523,7 +523,7 @@ impl Directory {
     ) -> Result<RecordsFileReport<AttendanceImportReport>> {
         let file = request.file.open()?;
         let parsed = parse_attendance_stream(file.text()?, request.file.chosen_delimiter()?)
-            .map_err(|e| file_error(&file.what, e))?;
+            .map_err(|e| hr_import::csv_error(&file.what, e))?;
         let delimiter = parsed.delimiter;
         self.import_records_csv(request, file.shown_encoding, delimiter, parsed.errors, |tx| {
             store::import_attendance_in(tx, &parsed.rows)
@@ -1105,7 +1105,7 @@ pub struct Command {
     handler: fn(&mut Directory, Value) -> Result<Value>,
 }
 
-fn call<Req: DeserializeOwned, Resp: Serialize>(
+pub(crate) fn call<Req: DeserializeOwned, Resp: Serialize>(
     args: Value,
     run: impl FnOnce(Req) -> Result<Resp>,
 ) -> Result<Value> {
@@ -1354,9 +1354,4 @@ pub fn dispatch(directory: &mut Directory, name: &str, args: Value) -> Result<Va
 /// the wall of the town hall, not by UTC.
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-/// A problem with a CSV file as a whole, naming the file.
-fn file_error(what: &str, error: CsvError) -> CoreError {
-    CoreError::InvalidInput(format!("{what}: {error}"))
 }

@@ -52,6 +52,11 @@ pub enum CoreError {
     #[error("invalid input: {0}")]
     InvalidInput(String),
 
+    /// A file whose columns do not say where a needed value is; `columns`
+    /// lets a face offer to say which column holds what.
+    #[error("invalid input: {message}")]
+    ColumnsNotUnderstood { message: String, columns: Vec<String> },
+
     #[error("could not read or write {path}: {source}")]
     Io {
         path: String,
@@ -88,6 +93,7 @@ impl CoreError {
                 | CoreError::PersonNotFound(_)
                 | CoreError::DirectoryNotEmpty(_)
                 | CoreError::InvalidInput(_)
+                | CoreError::ColumnsNotUnderstood { .. }
                 | CoreError::SchemaTooNew { .. }
         )
     }
@@ -100,6 +106,7 @@ impl CoreError {
             CoreError::PersonNotFound(_) => "not_found",
             CoreError::DirectoryNotEmpty(_) => "directory_not_empty",
             CoreError::InvalidInput(_) => "invalid_input",
+            CoreError::ColumnsNotUnderstood { .. } => "columns_not_understood",
             CoreError::Io { .. } => "io",
             CoreError::Database(_) => "database",
             CoreError::Index(_) => "index",
@@ -114,6 +121,10 @@ impl CoreError {
             message: self.to_string(),
             details: match self {
                 CoreError::InvalidRecords(records) => records.clone(),
+                _ => Vec::new(),
+            },
+            columns: match self {
+                CoreError::ColumnsNotUnderstood { columns, .. } => columns.clone(),
                 _ => Vec::new(),
             },
         }
@@ -141,6 +152,20 @@ pub struct ErrorPayload {
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub details: Vec<RecordError>,
+    /// The file's columns, when they were not understood.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+}
+
+impl ErrorPayload {
+    pub fn new(kind: &str, message: impl Into<String>) -> ErrorPayload {
+        ErrorPayload {
+            kind: kind.to_owned(),
+            message: message.into(),
+            details: Vec::new(),
+            columns: Vec::new(),
+        }
+    }
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
 pub use crate::import_file::{parse_delimiter, FileContent};
-use crate::interchange::people_csv::{self, ColumnMapping};
+use crate::interchange::people_csv::{self, ColumnMapping, CsvError};
 use crate::interchange::{ldif, PersonRow, RecordError};
 use crate::store::PeopleImportReport;
 
@@ -121,7 +121,7 @@ pub(crate) fn read_people_file(request: &PeopleImportRequest) -> Result<ParsedPe
                 .transpose()
                 .map_err(|e| CoreError::InvalidInput(format!("the column mapping: {e}")))?;
             let parsed = people_csv::parse_people_stream(file.text()?, delimiter, mapping.as_ref())
-                .map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
+                .map_err(|e| csv_error(what, e))?;
             report.delimiter = Some(delimiter_name(parsed.delimiter));
             report.columns = parsed
                 .columns
@@ -143,6 +143,21 @@ pub(crate) fn read_people_file(request: &PeopleImportRequest) -> Result<ParsedPe
     let rows: Vec<PersonRow> = rows.into_iter().map(single_line).collect();
     report.sample_names = rows.iter().take(SAMPLE_NAMES).map(|r| r.name.clone()).collect();
     Ok(ParsedPeople { report, rows, errors })
+}
+
+/// A problem with a CSV file as a whole, naming the file; when its columns
+/// were not understood, they are listed for the user to map.
+pub(crate) fn csv_error(what: &str, error: CsvError) -> CoreError {
+    let message = format!("{what}: {error}");
+    match error {
+        CsvError::MissingColumn { found, .. } | CsvError::MappedColumnMissing { found, .. } => {
+            CoreError::ColumnsNotUnderstood {
+                message,
+                columns: found,
+            }
+        }
+        _ => CoreError::InvalidInput(message),
+    }
 }
 
 /// Every field of a person is one line: a line break inside a quoted cell

@@ -29,6 +29,7 @@ pub mod error;
 pub mod hr_import;
 mod import_file;
 pub mod interchange;
+pub mod long_commands;
 pub mod meeting;
 pub mod model;
 pub mod paths;

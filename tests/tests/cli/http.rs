@@ -156,3 +156,70 @@ fn requests_a_hostile_page_could_make_are_refused() {
     );
     assert_eq!(status, 404);
 }
+
+/// POSTs a people file asking for progress; returns the lines of the body.
+fn post_with_progress(server: &Server, command: &str, args: &serde_json::Value) -> Vec<serde_json::Value> {
+    let host = format!("127.0.0.1:{}", server.port);
+    let (status, body) = request(
+        server.port,
+        "POST",
+        &format!("/api/{command}"),
+        &[
+            ("Host", &host),
+            ("Content-Type", "application/json"),
+            ("Accept", "application/x-ndjson"),
+        ],
+        &args.to_string(),
+    );
+    assert_eq!(status, 200, "{body}");
+    body.lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("a JSON line: {line}")))
+        .collect()
+}
+
+#[test]
+fn a_long_import_streams_its_progress_then_its_answer() {
+    let dir = TestDir::new();
+    let server = start(&dir);
+    let mut text = String::from("Medarbejdernummer;Navn;E-mail\n");
+    for i in 0..2_500 {
+        text.push_str(&format!("{i};Medarbejder Nummer{i};m{i}@kommune.dk\n"));
+    }
+    let lines = post_with_progress(
+        &server,
+        "import_people",
+        &serde_json::json!({ "text": text, "file_name": "hr.csv" }),
+    );
+    let (answer, progress) = lines.split_last().unwrap();
+    let rows: Vec<u64> = progress
+        .iter()
+        .filter(|line| line["progress"]["stage"] == "rows")
+        .map(|line| line["progress"]["done"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows, vec![0, 1_000, 2_000, 2_500]);
+    assert!(progress.iter().all(|line| line["progress"]["total"] == 2_500));
+    assert_eq!(progress.last().unwrap()["progress"]["stage"], "indexing");
+    assert_eq!(answer["status"], 200);
+    assert_eq!(answer["body"]["created"], 2_500);
+    assert_eq!(answer["body"]["written"], true);
+
+    // A refusal arrives the same way, as the last line, with its status.
+    let lines = post_with_progress(
+        &server,
+        "import_people",
+        &serde_json::json!({ "text": "Navn;E-mail\nAnne;ikke-en-adresse\n" }),
+    );
+    let answer = lines.last().unwrap();
+    assert_eq!(answer["status"], 400);
+    assert_eq!(answer["body"]["kind"], "invalid_input");
+    assert!(answer["body"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("ikke-en-adresse"));
+
+    // Any other command answers as a plain call would, on one line.
+    let lines = post_with_progress(&server, "stats", &serde_json::json!({}));
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["status"], 200);
+    assert_eq!(lines[0]["body"]["people"], 2_500);
+}

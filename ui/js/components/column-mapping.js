@@ -12,45 +12,16 @@ export const MAPPING_FIELDS = ['employee_id', 'name', 'first_name', 'last_name',
   'forvaltning', 'team', 'profession', 'email', 'phone', 'location'];
 
 /**
- * The headers the core names in an error about a missing column ("… the file's
- * columns are 'A', 'B'"), or null when the error is about something else.
+ * The file's columns as the core lists them when it could not tell which one
+ * holds a value it needs, or null when the error is about something else.
  */
 export function headersFromError(err) {
-  const message = String(err?.message ?? '');
-  if (!/no column holds/.test(message)) return null;
-  const at = message.indexOf("the file's columns are ");
-  if (at < 0) return null;
-  const list = message.slice(at + "the file's columns are ".length).trim();
-  if (list.length < 2 || !list.startsWith("'") || !list.endsWith("'")) return null;
-  return list.slice(1, -1).split("', '");
+  return err?.kind === 'columns_not_understood' && err.columns?.length ? err.columns : null;
 }
 
 /** True when the core refused the file because a column it needs was not found. */
 export function isMissingColumn(err) {
-  return /no column holds/.test(String(err?.message ?? ''));
-}
-
-/**
- * The header line of a CSV read here, for when the core's message does not
- * list the columns. Only for UTF-8 (the core decides other encodings).
- */
-export function headersFromBytes(base64, delimiter) {
-  let text;
-  try {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(Math.min(binary.length, 64 * 1024));
-    for (let i = 0; i < bytes.length; i += 1) bytes[i] = binary.charCodeAt(i);
-    text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  } catch {
-    return null;
-  }
-  if (text.includes('\uFFFD')) return null;
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim() !== '');
-  if (!first) return null;
-  const sep = delimiter === 'tab' ? '\t' : delimiter
-    || [';', '\t', ','].reduce((best, d) => (first.split(d).length > first.split(best).length ? d : best), ';');
-  const headers = first.split(sep).map((s) => s.trim().replace(/^"(.*)"$/, '$1').trim());
-  return headers.length > 1 || headers[0] ? headers : null;
+  return err?.kind === 'columns_not_understood';
 }
 
 /**

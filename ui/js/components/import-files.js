@@ -1,10 +1,11 @@
-// What the import screen's sections share: reading a picked file as bytes,
+// What the import screen's sections share: choosing the file to import,
+// showing the core's progress, reading a picked file as bytes,
 // saving a file the core made, the encoding and delimiter choices, and the
 // small tables every dry-run preview shows.
 
-import { inDesktopApp, saveBlobFile } from '../api.js';
+import { inDesktopApp, pickImportFile, saveBlobFile } from '../api.js';
 import { t, formatNumber, lang } from '../i18n.js';
-import { h } from '../dom.js';
+import { h, clear, busyIndicator, field } from '../dom.js';
 
 export function fileSize(bytes) {
   const locale = lang() === 'da' ? 'da-DK' : 'en-GB';
@@ -120,4 +121,88 @@ export function countsTable(className, caption, rows) {
       h('th', { scope: 'col' }, t('peopleImport.count')))),
     h('tbody', {}, rows.filter(Boolean).map(([label, n, cls]) =>
       h('tr', { class: cls }, h('th', { scope: 'row' }, label), h('td', {}, formatNumber(n ?? 0))))));
+}
+
+/**
+ * Choosing the file to import: a native dialog in the desktop app (Rust keeps
+ * the path and streams the file from disk), a file input in the browser (the
+ * bytes go to the core as base64, so it can tell the encoding itself).
+ * `info` shows the name and size. `onReading()` runs while the browser reads
+ * the file, `onChosen()` after a choice, `onFailed(err)` when picking or
+ * reading failed (err null: the browser could not read the file).
+ * Returns { element, chosen(), args(), reset() }; args() is what the import
+ * command needs to find the file.
+ */
+export function importFileChooser({ accept, label, buttonLabel, info, onReading, onChosen, onFailed }) {
+  let chosen = null;
+  const input = h('input', { type: 'file', accept, class: 'file-input' });
+  const button = h('button', { type: 'button', class: 'btn' }, buttonLabel);
+
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    chosen = null;
+    if (!file) { info.textContent = ''; onChosen(null); return; }
+    info.textContent = t('import.fileChosen', file.name, fileSize(file.size));
+    onReading();
+    let base64;
+    try {
+      base64 = await readAsBase64(file);
+    } catch {
+      onFailed(null);
+      return;
+    }
+    chosen = { name: file.name, base64 };
+    onChosen(chosen);
+  });
+
+  button.addEventListener('click', async () => {
+    let picked;
+    try {
+      picked = await pickImportFile();
+    } catch (err) {
+      onFailed(err);
+      return;
+    }
+    if (!picked) return;
+    chosen = { name: picked.name, picked: true };
+    info.textContent = t('import.fileChosen', picked.name, fileSize(picked.size));
+    onChosen(chosen);
+  });
+
+  return {
+    element: inDesktopApp() ? h('div', { class: 'field' }, button) : field({ label, control: input }),
+    chosen: () => chosen,
+    args: () => (chosen.picked
+      ? { file_name: chosen.name }
+      : { content_base64: chosen.base64, file_name: chosen.name }),
+    reset() {
+      chosen = null;
+      input.value = '';
+      clear(info);
+    },
+  };
+}
+
+/**
+ * A busy indicator that fills as the core reports its progress: rows read
+ * of all rows, then the search index. Returns { element, update(step) }.
+ */
+export function importProgress(label) {
+  const element = busyIndicator(label);
+  const bar = element.querySelector('progress');
+  const status = h('p', { class: 'busy__status muted' });
+  element.append(status);
+  return {
+    element,
+    update(step) {
+      if (step?.stage === 'rows' && step.total > 0) {
+        bar.max = step.total;
+        bar.value = step.done;
+        status.textContent = t('import.progressRows', formatNumber(step.done), formatNumber(step.total));
+      } else if (step?.stage === 'indexing') {
+        bar.removeAttribute('value');
+        status.textContent = t('import.progressIndexing');
+      }
+    },
+  };
 }

@@ -3,14 +3,14 @@
 // so the core can tell Windows-1252 from UTF-8. Every choice of file, encoding
 // or delimiter runs a dry run first; nothing is written before "Importér".
 
-import { call, inDesktopApp, pickPeopleFile } from '../api.js';
+import { call, callWithProgress } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
 import { h, clear, announce, uid, errorBox, errorMessage, busyIndicator, field } from '../dom.js';
 import {
-  fileSize, readAsBase64, base64Size, base64ToBlob, saveOrDownload, fieldName, delimiterName,
-  encodingSelect as makeEncodingSelect, delimiterSelect as makeDelimiterSelect, simpleTable, refusedSection,
+  base64ToBlob, saveOrDownload, fieldName, delimiterName, encodingSelect as makeEncodingSelect,
+  delimiterSelect as makeDelimiterSelect, simpleTable, refusedSection, importFileChooser, importProgress,
 } from '../components/import-files.js';
-import { columnMapping, headersFromError, headersFromBytes, isMissingColumn } from '../components/column-mapping.js';
+import { columnMapping, headersFromError, isMissingColumn } from '../components/column-mapping.js';
 
 const PREVIEW_ROWS = 50;
 
@@ -43,23 +43,34 @@ function actionText(outcome) {
 }
 
 export function peopleSections(ctx, renderDemo) {
-  const desktop = inDesktopApp();
-  let chosen = null; // { name, base64 }
   let runSeq = 0;
 
   // ---- Import ----
-  const fileInput = h('input', { type: 'file', accept: '.csv,.txt,.tsv,.ldif,.ldf', class: 'file-input' });
-  const pickButton = h('button', { type: 'button', class: 'btn' }, t('peopleImport.chooseFile'));
   const encodingSelect = makeEncodingSelect();
   const delimiterSelect = makeDelimiterSelect();
   // What each column is used for; a change shows the preview again, focus stays.
-  const mapping = columnMapping({ onChange: () => { if (chosen) preview({ moveFocus: false }); } });
+  const mapping = columnMapping({ onChange: () => { if (file.chosen()) preview({ moveFocus: false }); } });
   const fileInfo = h('p', { class: 'muted', 'aria-live': 'polite' });
   const outcome = h('div', { class: 'people-outcome' });
+  const file = importFileChooser({
+    accept: '.csv,.txt,.tsv,.ldif,.ldf',
+    label: t('peopleImport.file'),
+    buttonLabel: t('peopleImport.chooseFile'),
+    info: fileInfo,
+    onReading: () => { runSeq += 1; mapping.clear(); setBusy(t('import.reading')); },
+    onChosen: (chosen) => {
+      if (!chosen) runSeq += 1;
+      mapping.clear();
+      done();
+      if (chosen) preview();
+    },
+    onFailed: (err) => {
+      done();
+      outcome.append(err ? errorBox(err) : h('div', { class: 'alert alert--error', role: 'alert' }, t('import.readFailed')));
+    },
+  });
 
-  const fileField = desktop
-    ? h('div', { class: 'field' }, pickButton)
-    : field({ label: t('peopleImport.file'), control: fileInput });
+  const fileField = file.element;
   const importSection = h('section', { class: 'panel', 'aria-labelledby': 'people-import-h' },
     h('h2', { id: 'people-import-h' }, t('peopleImport.heading')),
     h('p', {}, t('peopleImport.intro')),
@@ -74,12 +85,14 @@ export function peopleSections(ctx, renderDemo) {
   function setBusy(label) {
     clear(outcome);
     outcome.setAttribute('aria-busy', 'true');
-    outcome.append(busyIndicator(label));
+    const progress = importProgress(label);
+    outcome.append(progress.element);
+    return progress;
   }
   function done() { outcome.removeAttribute('aria-busy'); clear(outcome); }
 
   function requestArgs(dryRun) {
-    const args = { content_base64: chosen.base64, file_name: chosen.name, dry_run: dryRun };
+    const args = { ...file.args(), dry_run: dryRun };
     if (encodingSelect.value) args.encoding = encodingSelect.value;
     if (delimiterSelect.value) args.delimiter = delimiterSelect.value;
     const lines = mapping.mapping();
@@ -94,7 +107,7 @@ export function peopleSections(ctx, renderDemo) {
     let canMap = false;
     if (isMissingColumn(err)) {
       if (!mapping.hasColumns()) {
-        const headers = headersFromError(err) ?? headersFromBytes(chosen.base64, delimiterSelect.value);
+        const headers = headersFromError(err);
         if (headers) mapping.show(headers.map((header) => ({ header, field: undefined })));
       }
       canMap = mapping.hasColumns();
@@ -169,12 +182,12 @@ export function peopleSections(ctx, renderDemo) {
   }
 
   async function preview({ moveFocus = true } = {}) {
-    if (!chosen) return;
+    if (!file.chosen()) return;
     const seq = ++runSeq;
-    setBusy(t('import.checking'));
+    const progress = setBusy(t('import.checking'));
     let report;
     try {
-      report = await call('import_people', requestArgs(true));
+      report = await callWithProgress('import_people', requestArgs(true), progress.update);
     } catch (err) {
       if (ctx.isCurrent() && seq === runSeq) showReadError(err, { moveFocus });
       return;
@@ -214,12 +227,12 @@ export function peopleSections(ctx, renderDemo) {
   }
 
   async function runImport() {
-    if (!chosen) return;
+    if (!file.chosen()) return;
     const seq = ++runSeq;
-    setBusy(t('import.importing'));
+    const progress = setBusy(t('import.importing'));
     let report;
     try {
-      report = await call('import_people', requestArgs(false));
+      report = await callWithProgress('import_people', requestArgs(false), progress.update);
     } catch (err) {
       if (!ctx.isCurrent() || seq !== runSeq) return;
       done();
@@ -232,9 +245,7 @@ export function peopleSections(ctx, renderDemo) {
     await ctx.refreshStats();
     if (!ctx.isCurrent() || seq !== runSeq) return;
     done();
-    chosen = null;
-    fileInput.value = '';
-    clear(fileInfo);
+    file.reset();
     mapping.clear();
     const heading = h('h3', { tabindex: '-1' }, t('peopleImport.doneHeading'));
     const body = t('peopleImport.doneBody', report.created ?? 0, report.updated ?? 0, report.units_created ?? 0);
@@ -247,44 +258,9 @@ export function peopleSections(ctx, renderDemo) {
     renderDemo();
   }
 
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    chosen = null;
-    runSeq += 1;
-    mapping.clear();
-    done();
-    if (!file) { fileInfo.textContent = ''; return; }
-    fileInfo.textContent = t('import.fileChosen', file.name, fileSize(file.size));
-    setBusy(t('import.reading'));
-    try {
-      chosen = { name: file.name, base64: await readAsBase64(file) };
-    } catch {
-      done();
-      outcome.append(h('div', { class: 'alert alert--error', role: 'alert' }, t('import.readFailed')));
-      return;
-    }
-    await preview();
-  });
-
-  pickButton.addEventListener('click', async () => {
-    let picked;
-    try {
-      picked = await pickPeopleFile();
-    } catch (err) {
-      done();
-      outcome.append(errorBox(err));
-      return;
-    }
-    if (!picked) return;
-    chosen = { name: picked.name, base64: picked.content_base64 };
-    mapping.clear();
-    fileInfo.textContent = t('import.fileChosen', picked.name, fileSize(base64Size(picked.content_base64)));
-    await preview();
-  });
-
   // The hints say so: a new choice shows the preview again, focus stays put.
   // Another encoding or delimiter can give other headers, so the columns start over.
-  const reread = () => { if (chosen) { mapping.clear(); preview({ moveFocus: false }); } };
+  const reread = () => { if (file.chosen()) { mapping.clear(); preview({ moveFocus: false }); } };
   encodingSelect.addEventListener('change', reread);
   delimiterSelect.addEventListener('change', reread);
 

@@ -5,12 +5,12 @@
 // which are kept. Nothing is written before "Importér …", and that button only
 // works when every row can be used and something changes.
 
-import { call, inDesktopApp, pickPeopleFile } from '../api.js';
+import { callWithProgress } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
-import { h, clear, announce, uid, errorBox, errorMessage, busyIndicator, field } from '../dom.js';
+import { h, clear, announce, uid, errorBox, errorMessage, field } from '../dom.js';
 import {
-  fileSize, readAsBase64, base64Size, delimiterName, encodingSelect as makeEncodingSelect,
-  delimiterSelect as makeDelimiterSelect, simpleTable, refusedSection, countsTable,
+  delimiterName, encodingSelect as makeEncodingSelect, delimiterSelect as makeDelimiterSelect,
+  simpleTable, refusedSection, countsTable, importFileChooser, importProgress,
 } from '../components/import-files.js';
 
 const KINDS = {
@@ -73,8 +73,6 @@ function conflicts(report) {
 }
 
 export function recordsSection(ctx) {
-  const desktop = inDesktopApp();
-  let chosen = null; // { name, base64 }
   let runSeq = 0;
 
   const kindName = uid('records-kind');
@@ -93,18 +91,32 @@ export function recordsSection(ctx) {
     kindRadio('attendance', t('records.kind.attendanceHint')));
   const kind = () => kindSet.querySelector('input:checked')?.value === 'attendance' ? 'attendance' : 'skills';
 
-  const fileInput = h('input', { type: 'file', accept: '.csv,.txt,.tsv', class: 'file-input' });
-  const pickButton = h('button', { type: 'button', class: 'btn' }, t('records.chooseFile'));
   const encodingSelect = makeEncodingSelect();
   const delimiterSelect = makeDelimiterSelect();
   const fileInfo = h('p', { class: 'muted', 'aria-live': 'polite' });
   const outcome = h('div', { class: 'records-outcome' });
+  const file = importFileChooser({
+    accept: '.csv,.txt,.tsv',
+    label: t('records.file'),
+    buttonLabel: t('records.chooseFile'),
+    info: fileInfo,
+    onReading: () => { runSeq += 1; setBusy(t('import.reading')); },
+    onChosen: (chosen) => {
+      if (!chosen) runSeq += 1;
+      done();
+      if (chosen) preview();
+    },
+    onFailed: (err) => {
+      done();
+      outcome.append(err ? errorBox(err) : h('div', { class: 'alert alert--error', role: 'alert' }, t('import.readFailed')));
+    },
+  });
 
   const section = h('section', { class: 'panel', 'aria-labelledby': 'records-import-h' },
     h('h2', { id: 'records-import-h' }, t('records.heading')),
     h('p', {}, t('records.intro')),
     kindSet,
-    desktop ? h('div', { class: 'field' }, pickButton) : field({ label: t('records.file'), control: fileInput }),
+    file.element,
     fileInfo,
     h('div', { class: 'form--inline people-options' },
       field({ label: t('records.encoding'), control: encodingSelect, hint: t('records.optionHint') }),
@@ -114,12 +126,14 @@ export function recordsSection(ctx) {
   function setBusy(label) {
     clear(outcome);
     outcome.setAttribute('aria-busy', 'true');
-    outcome.append(busyIndicator(label));
+    const progress = importProgress(label);
+    outcome.append(progress.element);
+    return progress;
   }
   function done() { outcome.removeAttribute('aria-busy'); clear(outcome); }
 
   function requestArgs(dryRun) {
-    const args = { content_base64: chosen.base64, file_name: chosen.name, dry_run: dryRun };
+    const args = { ...file.args(), dry_run: dryRun };
     if (encodingSelect.value) args.encoding = encodingSelect.value;
     if (delimiterSelect.value) args.delimiter = delimiterSelect.value;
     return args;
@@ -137,13 +151,13 @@ export function recordsSection(ctx) {
   }
 
   async function preview({ moveFocus = true } = {}) {
-    if (!chosen) return;
+    if (!file.chosen()) return;
     const k = kind();
     const seq = ++runSeq;
-    setBusy(t('import.checking'));
+    const progress = setBusy(t('import.checking'));
     let report;
     try {
-      report = await call(KINDS[k].command, requestArgs(true));
+      report = await callWithProgress(KINDS[k].command, requestArgs(true), progress.update);
     } catch (err) {
       if (ctx.isCurrent() && seq === runSeq) showReadError(err, { moveFocus, k });
       return;
@@ -180,12 +194,12 @@ export function recordsSection(ctx) {
   }
 
   async function runImport(k) {
-    if (!chosen) return;
+    if (!file.chosen()) return;
     const seq = ++runSeq;
-    setBusy(t('import.importing'));
+    const progress = setBusy(t('import.importing'));
     let report;
     try {
-      report = await call(KINDS[k].command, requestArgs(false));
+      report = await callWithProgress(KINDS[k].command, requestArgs(false), progress.update);
     } catch (err) {
       if (!ctx.isCurrent() || seq !== runSeq) return;
       done();
@@ -198,9 +212,7 @@ export function recordsSection(ctx) {
     await ctx.refreshStats();
     if (!ctx.isCurrent() || seq !== runSeq) return;
     done();
-    chosen = null;
-    fileInput.value = '';
-    clear(fileInfo);
+    file.reset();
     const heading = h('h3', { tabindex: '-1' }, t(`records.${k}.doneHeading`));
     const body = KINDS[k].done(report);
     outcome.append(h('div', { class: 'records-done' },
@@ -211,41 +223,8 @@ export function recordsSection(ctx) {
     announce(`${t(`records.${k}.doneHeading`)}. ${body}`);
   }
 
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    chosen = null;
-    runSeq += 1;
-    done();
-    if (!file) { fileInfo.textContent = ''; return; }
-    fileInfo.textContent = t('import.fileChosen', file.name, fileSize(file.size));
-    setBusy(t('import.reading'));
-    try {
-      chosen = { name: file.name, base64: await readAsBase64(file) };
-    } catch {
-      done();
-      outcome.append(h('div', { class: 'alert alert--error', role: 'alert' }, t('import.readFailed')));
-      return;
-    }
-    await preview();
-  });
-
-  pickButton.addEventListener('click', async () => {
-    let picked;
-    try {
-      picked = await pickPeopleFile();
-    } catch (err) {
-      done();
-      outcome.append(errorBox(err));
-      return;
-    }
-    if (!picked) return;
-    chosen = { name: picked.name, base64: picked.content_base64 };
-    fileInfo.textContent = t('import.fileChosen', picked.name, fileSize(base64Size(picked.content_base64)));
-    await preview();
-  });
-
   // Another kind, encoding or delimiter shows the preview again; focus stays put.
-  const again = () => { if (chosen) preview({ moveFocus: false }); };
+  const again = () => { if (file.chosen()) preview({ moveFocus: false }); };
   kindSet.addEventListener('change', again);
   encodingSelect.addEventListener('change', again);
   delimiterSelect.addEventListener('change', again);

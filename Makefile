@@ -60,3 +60,11 @@ eval:
 
 clean:
 	$(CARGO) clean
+
+# Kills hvemved with SIGKILL 200 times (CRASH_KILLS) during imports, HTTP
+# edits, a reindex and a schema migration, checks the directory after each,
+# and prints the tally per scenario. HVEMVED_CRASH_SEED=N replays a run.
+CRASH_KILLS ?= 200
+.PHONY: crash-test
+crash-test:
+	HVEMVED_CRASH_KILLS=$(CRASH_KILLS) $(CARGO) test -p hvemved-tests --test crash random_kills -- --nocapture

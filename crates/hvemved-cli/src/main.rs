@@ -7,6 +7,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod check;
 mod digest;
 mod initiatives;
 mod map;
@@ -212,6 +213,16 @@ enum Command {
     },
     /// Rebuild the search index from the database
     Reindex,
+    /// Check the database file and compare the search index with it, document
+    /// by document; exits non-zero when they differ
+    Check {
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
+        /// Also list the uuids of the people, courses and initiatives the index holds documents for
+        #[arg(long)]
+        list_ids: bool,
+    },
     /// Who looked up, exported, edited, imported or erased whom, newest first
     Audit {
         /// Only the entries about this person
@@ -659,6 +670,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 report.people_indexed,
                 report.documents_indexed
             )
+        }
+        Command::Check { json, list_ids } => {
+            check::run(&directory, check::CheckOptions { json, list_ids }, &mut out)?
         }
         Command::Reindex => {
             let report = directory.reindex()?;

@@ -25,7 +25,9 @@ use crate::meeting::{LunchSuggestion, MentorMatches, RotationSuggestion};
 use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::people_export::{self, ExportedFile, PeopleExportRequest};
-use crate::search::{self, ConceptMatcher, SearchIndex, SearchRequest, SearchResponse};
+use crate::search::{
+    self, CheckRequest, ConceptMatcher, ConsistencyReport, SearchIndex, SearchRequest, SearchResponse,
+};
 use crate::similar_initiatives::{self, Background, InitiativeDraft, SimilarInitiative};
 use crate::store::{
     self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, ShareBackItem, ShareBackQuery,
@@ -1068,6 +1070,12 @@ impl Directory {
         self.reindex()
     }
 
+    /// Checks the database file and compares the search index, document by
+    /// document, with what a rebuild from the database would write.
+    pub fn check(&self, request: &CheckRequest) -> Result<ConsistencyReport> {
+        search::consistency::check(&self.store, &self.index, request)
+    }
+
     pub fn reindex(&mut self) -> Result<ReindexReport> {
         self.index = SearchIndex::rebuild(&index_path(&self.data_dir), &self.store)?;
         Ok(ReindexReport {
@@ -1328,6 +1336,11 @@ pub const COMMANDS: &[Command] = &[
         name: "thesaurus_save",
         summary: "Add a thesaurus concept or edit one; searches use it at once",
         handler: |d, a| call(a, |r: SaveConceptRequest| d.thesaurus_save(&r)),
+    },
+    Command {
+        name: "check",
+        summary: "Check the database file and compare the search index with it, document by document",
+        handler: |d, a| call(a, |r: CheckRequest| d.check(&r)),
     },
     Command {
         name: "reindex",

@@ -161,6 +161,7 @@ impl SearchIndex {
     /// Opens the index in `dir` and brings it up to date with the store,
     /// rebuilding it when it cannot be used as it is.
     pub fn open_in_sync(dir: &Path, store: &Store) -> Result<SearchIndex> {
+        finish_interrupted_swap(dir);
         match Self::open_existing(dir, store) {
             Some(mut index) => match index.catch_up_or_rebuild_needed(store) {
                 Ok(true) => Ok(index),
@@ -222,24 +223,8 @@ impl SearchIndex {
             // Segments are merged once, into one, when all is written.
             writer.set_merge_policy(Box::new(NoMergePolicy));
             let builder = DocumentBuilder { fields, schema };
-            store.row_batches("people", |batch| {
-                for person in store.person_evidence(batch)? {
-                    for doc in builder.person_documents(&person) {
-                        writer.add_document(doc)?;
-                    }
-                }
-                Ok(())
-            })?;
-            store.row_batches("courses", |batch| {
-                for course in store.course_evidence(batch)? {
-                    writer.add_document(builder.course_document(&course))?;
-                }
-                Ok(())
-            })?;
-            store.row_batches("initiatives", |batch| {
-                for initiative in store.initiative_evidence(batch)? {
-                    writer.add_document(builder.initiative_document(&initiative))?;
-                }
+            builder.every_document(store, |doc| {
+                writer.add_document(doc)?;
                 Ok(())
             })?;
             commit(&mut writer, seq)?;
@@ -374,6 +359,16 @@ impl SearchIndex {
     }
 }
 
+/// Calls `add` with every document a rebuild from the store would write now,
+/// so that a check can compare them with what the index holds.
+pub(crate) fn database_documents(
+    store: &Store,
+    add: impl FnMut(TantivyDocument) -> Result<()>,
+) -> Result<()> {
+    let (schema, fields) = schema();
+    DocumentBuilder { fields, schema }.every_document(store, add)
+}
+
 struct DocumentBuilder {
     fields: Fields,
     schema: Schema,
@@ -387,6 +382,35 @@ impl DocumentBuilder {
         doc.add_text(self.fields.surface, text);
         doc.add_u64(self.fast(FAST_KIND), kind as u64);
         doc
+    }
+
+    /// Every document the store says the index should hold, in the order
+    /// a rebuild writes them.
+    fn every_document(
+        &self,
+        store: &Store,
+        mut add: impl FnMut(TantivyDocument) -> Result<()>,
+    ) -> Result<()> {
+        store.row_batches("people", |batch| {
+            for person in store.person_evidence(batch)? {
+                for doc in self.person_documents(&person) {
+                    add(doc)?;
+                }
+            }
+            Ok(())
+        })?;
+        store.row_batches("courses", |batch| {
+            for course in store.course_evidence(batch)? {
+                add(self.course_document(&course))?;
+            }
+            Ok(())
+        })?;
+        store.row_batches("initiatives", |batch| {
+            for initiative in store.initiative_evidence(batch)? {
+                add(self.initiative_document(&initiative))?;
+            }
+            Ok(())
+        })
     }
 
     fn fast(&self, name: &str) -> Field {
@@ -461,6 +485,24 @@ fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {
     prepared.set_payload(&payload);
     prepared.commit()?;
     Ok(())
+}
+
+/// A rebuild stopped between its two renames (the process killed, the
+/// machine off) leaves no index but a complete new one beside it, and the
+/// previous one as `.old`: either serves, caught up from its change number,
+/// instead of a rebuild from scratch.
+fn finish_interrupted_swap(dir: &Path) {
+    if dir.exists() {
+        return;
+    }
+    for candidate in [sibling(dir, "new"), sibling(dir, "old")] {
+        let committed = Index::open_in_dir(&candidate)
+            .and_then(|index| index.load_metas())
+            .is_ok_and(|metas| metas.payload.is_some());
+        if committed && std::fs::rename(&candidate, dir).is_ok() {
+            return;
+        }
+    }
 }
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {

@@ -3,6 +3,7 @@
 //! searched for, a correction for an unknown word, and facet counts.
 
 pub mod analyzer;
+pub mod consistency;
 mod doc_table;
 pub mod evidence;
 pub mod expand;
@@ -15,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use consistency::{CheckRequest, ConsistencyReport};
 pub use evidence::Evidence;
 pub use expand::ConceptMatcher;
 pub use facets::{FacetCount, Facets, SearchFilters};

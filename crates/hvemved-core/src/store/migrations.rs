@@ -50,12 +50,18 @@ pub fn apply(conn: &mut Connection, path_for_messages: &str) -> Result<()> {
             known: latest_version(),
         });
     }
-    for (number, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", number as i64 + 1)?;
-        tx.commit()?;
+    if current == latest_version() {
+        return Ok(());
     }
+    // Every pending migration in one transaction: a crash or a failure part
+    // of the way leaves the schema this database had, which the version that
+    // wrote it can still open, and never one no version of the app knows.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for (_name, sql) in MIGRATIONS.iter().skip(current as usize) {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", latest_version())?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -70,6 +76,30 @@ mod tests {
         apply(&mut conn, ":memory:").unwrap();
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, latest_version());
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_schema_it_started_from() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0].1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        // Migration 002 creates this table, so applying it fails half-way
+        // through the pending migrations.
+        conn.execute_batch("CREATE TABLE thesaurus_concepts (x)").unwrap();
+        let schema = |conn: &Connection| -> Vec<String> {
+            let mut stmt = conn
+                .prepare("SELECT name FROM sqlite_master ORDER BY name")
+                .unwrap();
+            stmt.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let before = schema(&conn);
+        assert!(apply(&mut conn, ":memory:").is_err());
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, 1);
+        assert_eq!(schema(&conn), before);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod map;
 mod output;
 mod owners;
 mod people_import;
+mod retention;
 mod serve;
 mod share_back;
 mod suggest;
@@ -222,6 +223,11 @@ enum Command {
         /// Also list the uuids of the people, courses and initiatives the index holds documents for
         #[arg(long)]
         list_ids: bool,
+    },
+    /// How long people who left and course reports are kept: show, set, apply
+    Retention {
+        #[command(subcommand)]
+        command: retention::RetentionCommand,
     },
     /// Who looked up, exported, edited, imported or erased whom, newest first
     Audit {
@@ -606,6 +612,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Thesaurus { command } => thesaurus(&mut directory, command, &mut out)?,
         Command::Shareback { command } => share_back::run(&mut directory, command, &mut out)?,
         Command::Owner { command } => owners::run(&mut directory, command, &mut out)?,
+        Command::Retention { command } => retention::run(&mut directory, command, &mut out)?,
         Command::Initiative { command } => initiatives::run(&mut directory, command, &mut out)?,
         Command::Suggest { command } => suggest::run(&mut directory, command, &mut out)?,
         Command::Digest {
@@ -643,6 +650,15 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             &mut out,
         )?,
         Command::Serve { addr } => {
+            if let Some(report) = directory.apply_retention_if_due()? {
+                if report.removes_anything() {
+                    eprintln!(
+                        "Retention: removed {} people who left and {} course reports (see `hvemved audit`)",
+                        report.people.len(),
+                        report.courses.len()
+                    );
+                }
+            }
             serve::serve(&mut directory, addr, |bound| {
                 println!("Hvem ved? is served at http://{bound}/ (Ctrl-C stops it)");
                 let _ = std::io::stdout().flush();

@@ -30,8 +30,8 @@ use crate::search::{
 };
 use crate::similar_initiatives::{self, Background, InitiativeDraft, SimilarInitiative};
 use crate::store::{
-    self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, ShareBackItem, ShareBackQuery,
-    ShareBackUpdate, SkillChange, Store,
+    self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, RetentionReport, RetentionRules,
+    ShareBackItem, ShareBackQuery, ShareBackUpdate, SkillChange, Store,
 };
 use crate::store::{AttendanceImportReport, AuditAction, AuditEntry, ErasureReport, SkillsImportReport};
 use crate::store::{Initiative, InitiativeInput, InitiativeQuery, KnowledgeOwner};
@@ -349,6 +349,44 @@ impl Directory {
         self.store.compact()?;
         self.reindex()?;
         Ok(report)
+    }
+
+    /// The retention rules, and what they would remove today.
+    pub fn retention(&self) -> Result<RetentionReport> {
+        self.store.expired(chrono::Utc::now())
+    }
+
+    /// Sets how long people who left and course reports are kept; answers
+    /// with what the new rules would remove today, before anything is.
+    pub fn set_retention_rules(&mut self, rules: &RetentionRules) -> Result<RetentionReport> {
+        self.store.set_retention_rules(*rules)?;
+        self.retention()
+    }
+
+    /// Applies the retention rules: removes what has expired, then compacts
+    /// the file and rebuilds the index, so that no copy is left behind.
+    pub fn apply_retention(&mut self) -> Result<RetentionReport> {
+        let report = self.store.remove_expired(chrono::Utc::now())?;
+        if report.removes_anything() {
+            self.store.compact()?;
+            self.reindex()?;
+        }
+        Ok(report)
+    }
+
+    /// [`Self::apply_retention`] when the rules last ran more than a day
+    /// ago: the desktop app and `hvemved serve` call this as they start, so
+    /// the rules apply without anyone remembering to run them.
+    pub fn apply_retention_if_due(&mut self) -> Result<Option<RetentionReport>> {
+        let due = match self.store.retention_last_run()? {
+            Some(last) => chrono::Utc::now() - last >= chrono::Duration::days(1),
+            None => true,
+        };
+        if due {
+            self.apply_retention().map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
     /// The audit log, newest first; about one person when `person` is given.
@@ -1151,6 +1189,21 @@ pub const COMMANDS: &[Command] = &[
         name: "audit_log",
         summary: "Who looked up, exported, edited, imported or erased whom, newest first",
         handler: |d, a| call(a, |r: AuditRequest| d.audit_log(&r)),
+    },
+    Command {
+        name: "retention",
+        summary: "How long people who left and course reports are kept, and what that removes today",
+        handler: |d, a| call(a, |_: NoArgs| d.retention()),
+    },
+    Command {
+        name: "retention_save",
+        summary: "Set how long people who left and course reports are kept (null keeps them)",
+        handler: |d, a| call(a, |r: RetentionRules| d.set_retention_rules(&r)),
+    },
+    Command {
+        name: "retention_apply",
+        summary: "Remove the people who left and the course reports the retention rules say have expired",
+        handler: |d, a| call(a, |_: NoArgs| d.apply_retention()),
     },
     Command {
         name: "backup_download",

@@ -15,6 +15,7 @@ mod owners;
 mod people_import;
 mod personal_data;
 mod relevance;
+mod retention;
 mod search;
 mod share_back;
 mod util;

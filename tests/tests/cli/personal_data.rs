@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::util::{call, ids, TestDir};
+use crate::util::{call, files_containing, ids, TestDir};
 
 /// A word nobody else has, in the erased person's name and bio.
 const TOKEN: &str = "Qwxzvyntorp";
@@ -37,28 +37,6 @@ fn directory_with_token() -> TestDir {
         "attendance-csv",
     ]);
     dir
-}
-
-/// Every file under `root` whose bytes contain `needle`.
-fn files_containing(root: &std::path::Path, needle: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
-                let needle = needle.to_ascii_lowercase();
-                if lower.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                    found.push(path.display().to_string());
-                }
-            }
-        }
-    }
-    found
 }
 
 #[test]

@@ -127,3 +127,25 @@ fn empty_api_directory() -> (tempfile::TempDir, Directory) {
 pub fn call(directory: &mut Directory, command: &str, args: Value) -> Value {
     dispatch(directory, command, args).unwrap_or_else(|e| panic!("{command} failed: {e}"))
 }
+
+/// Every file under `root` whose bytes contain `needle`.
+pub fn files_containing(root: &std::path::Path, needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
+                let needle = needle.to_ascii_lowercase();
+                if lower.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    found
+}

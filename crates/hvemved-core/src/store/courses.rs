@@ -5,7 +5,7 @@
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::{now, record_change, ShareBack, ShareBackState, Store};
+use super::{now, record_change, record_deletion, ShareBack, ShareBackState, Store};
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
 
@@ -173,12 +173,7 @@ impl Store {
                     .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 for (uuid, external_id) in rows {
-                    let seq = record_change(tx, entity, &uuid, "delete")?;
-                    tx.execute(
-                        "INSERT INTO deletions (entity, entity_uuid, external_id, deleted_at, change_seq)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![entity, uuid, external_id, now(), seq],
-                    )?;
+                    record_deletion(tx, entity, &uuid, &external_id)?;
                 }
             }
             tx.execute_batch(

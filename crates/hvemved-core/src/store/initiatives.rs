@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::profile_write::active_person_row;
-use super::{new_uuid, now, record_change, Store};
+use super::{new_uuid, now, record_change, record_deletion, Store};
 use crate::error::{CoreError, Result};
 use crate::model::{split_unit_path, unit_path_within};
 
@@ -245,12 +245,7 @@ impl Store {
             let Some((row, uuid)) = row else {
                 return Ok(false);
             };
-            let seq = record_change(tx, "initiative", &uuid, "delete")?;
-            tx.execute(
-                "INSERT INTO deletions (entity, entity_uuid, external_id, deleted_at, change_seq)
-                 VALUES ('initiative', ?1, ?2, ?3, ?4)",
-                params![uuid, id.trim(), now(), seq],
-            )?;
+            record_deletion(tx, "initiative", &uuid, id.trim())?;
             tx.execute("DELETE FROM initiatives WHERE id = ?1", [row])?;
             Ok(true)
         })

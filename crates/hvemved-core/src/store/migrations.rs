@@ -34,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "008_personal_data",
         include_str!("../../migrations/008_personal_data.sql"),
     ),
+    (
+        "009_retention",
+        include_str!("../../migrations/009_retention.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

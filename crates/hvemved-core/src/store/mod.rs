@@ -18,6 +18,7 @@ mod personal_data;
 mod profile_write;
 mod read;
 mod records_import;
+mod retention;
 mod share_back;
 mod thesaurus_terms;
 mod units;
@@ -49,6 +50,7 @@ pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{EvidenceParts, IndexablePerson, PersonFacts};
 pub(crate) use records_import::{import_attendance_in, import_skills_in};
 pub use records_import::{AttendanceImportReport, Refusals, SkillConflict, SkillsImportReport};
+pub use retention::{ExpiredCourse, ExpiredPerson, RetentionReport, RetentionRules};
 pub(crate) use share_back::set_share_back_in;
 pub use share_back::{
     ShareBack, ShareBackItem, ShareBackQuery, ShareBackState, ShareBackUpdate, DEFAULT_SHARE_BACK_DAYS,
@@ -158,6 +160,18 @@ pub(crate) fn record_change(tx: &Transaction, entity: &str, uuid: &str, op: &str
     tx.prepare_cached("INSERT INTO changes (entity, entity_uuid, op, at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(rusqlite::params![entity, uuid, op, now()])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Records the deletion of an entity, with a tombstone so that it can be
+/// passed on (the row itself is deleted by the caller).
+pub(crate) fn record_deletion(tx: &Transaction, entity: &str, uuid: &str, external_id: &str) -> Result<()> {
+    let seq = record_change(tx, entity, uuid, "delete")?;
+    tx.prepare_cached(
+        "INSERT INTO deletions (entity, entity_uuid, external_id, deleted_at, change_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(rusqlite::params![entity, uuid, external_id, now(), seq])?;
+    Ok(())
 }
 
 /// Marks a row of `table` changed, so that the search index picks it up.

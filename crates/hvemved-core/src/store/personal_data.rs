@@ -153,75 +153,7 @@ impl Store {
     /// knowledge area they owned passes to its deputy. The caller vacuums
     /// and rebuilds the index so that no copy is left in the files.
     pub fn erase_person(&mut self, external_id: &str) -> Result<ErasureReport> {
-        self.write(|tx| {
-            let (id, uuid): (i64, String) = tx
-                .query_row(
-                    "SELECT id, uuid FROM people WHERE external_id = ?1",
-                    [external_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| CoreError::PersonNotFound(external_id.to_string()))?;
-            let count = |sql: &str| -> Result<usize> { Ok(tx.query_row(sql, [id], |r| r.get::<_, i64>(0))? as usize) };
-            let mut report = ErasureReport {
-                person: external_id.to_string(),
-                courses: count("SELECT count(*) FROM attendance WHERE person_id = ?1")?,
-                skills: count("SELECT count(*) FROM person_skills WHERE person_id = ?1")?,
-                initiatives: count("SELECT count(*) FROM initiative_members WHERE person_id = ?1")?,
-                owned_areas: count("SELECT count(*) FROM knowledge_owners WHERE person_id = ?1")?,
-            };
-            for (table, entity, sql) in [
-                (
-                    "courses",
-                    "course",
-                    "SELECT c.id, c.uuid FROM courses c JOIN attendance a ON a.course_id = c.id WHERE a.person_id = ?1",
-                ),
-                (
-                    "initiatives",
-                    "initiative",
-                    "SELECT i.id, i.uuid FROM initiatives i JOIN initiative_members m ON m.initiative_id = i.id
-                     WHERE m.person_id = ?1",
-                ),
-            ] {
-                let touched: Vec<(i64, String)> = tx
-                    .prepare(sql)?
-                    .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for (row, row_uuid) in touched {
-                    if table == "courses" {
-                        tx.execute(
-                            "UPDATE courses SET former_attendees = former_attendees + 1 WHERE id = ?1",
-                            [row],
-                        )?;
-                    }
-                    touch(tx, table, entity, row, &row_uuid)?;
-                }
-            }
-            tx.execute(
-                "UPDATE knowledge_owners SET person_id = deputy_id, deputy_id = NULL
-                 WHERE person_id = ?1 AND deputy_id IS NOT NULL",
-                [id],
-            )?;
-            report.owned_areas -= count("SELECT count(*) FROM knowledge_owners WHERE person_id = ?1")?;
-            // Skills only they held (a name they typed in) go with them.
-            let own_skills: Vec<(i64, String)> = tx
-                .prepare(
-                    "SELECT s.id, s.uuid FROM skills s JOIN person_skills ps ON ps.skill_id = s.id
-                     WHERE ps.person_id = ?1
-                       AND NOT EXISTS (SELECT 1 FROM person_skills o WHERE o.skill_id = s.id AND o.person_id <> ?1)
-                       AND NOT EXISTS (SELECT 1 FROM course_skills c WHERE c.skill_id = s.id)",
-                )?
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            tx.execute("DELETE FROM people WHERE id = ?1", [id])?;
-            record_change(tx, "person", &uuid, "delete")?;
-            for (skill, skill_uuid) in own_skills {
-                tx.execute("DELETE FROM skills WHERE id = ?1", [skill])?;
-                record_change(tx, "skill", &skill_uuid, "delete")?;
-            }
-            log_in(tx, LOCAL_USER, AuditAction::Erased, Some(external_id), None)?;
-            Ok(report)
-        })
+        self.write(|tx| erase_person_in(tx, external_id, LOCAL_USER, None))
     }
 
     /// Rewrites the database file without free pages and empties the
@@ -232,6 +164,84 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// [`Store::erase_person`] inside a transaction, logged as done by `actor`
+/// (with `detail`, e.g. the retention rule that required it).
+pub(crate) fn erase_person_in(
+    tx: &Transaction,
+    external_id: &str,
+    actor: &str,
+    detail: Option<&str>,
+) -> Result<ErasureReport> {
+    let (id, uuid): (i64, String) = tx
+        .query_row(
+            "SELECT id, uuid FROM people WHERE external_id = ?1",
+            [external_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::PersonNotFound(external_id.to_string()))?;
+    let count =
+        |sql: &str| -> Result<usize> { Ok(tx.query_row(sql, [id], |r| r.get::<_, i64>(0))? as usize) };
+    let mut report = ErasureReport {
+        person: external_id.to_string(),
+        courses: count("SELECT count(*) FROM attendance WHERE person_id = ?1")?,
+        skills: count("SELECT count(*) FROM person_skills WHERE person_id = ?1")?,
+        initiatives: count("SELECT count(*) FROM initiative_members WHERE person_id = ?1")?,
+        owned_areas: count("SELECT count(*) FROM knowledge_owners WHERE person_id = ?1")?,
+    };
+    for (table, entity, sql) in [
+        (
+            "courses",
+            "course",
+            "SELECT c.id, c.uuid FROM courses c JOIN attendance a ON a.course_id = c.id WHERE a.person_id = ?1",
+        ),
+        (
+            "initiatives",
+            "initiative",
+            "SELECT i.id, i.uuid FROM initiatives i JOIN initiative_members m ON m.initiative_id = i.id
+             WHERE m.person_id = ?1",
+        ),
+    ] {
+        let touched: Vec<(i64, String)> = tx
+            .prepare(sql)?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (row, row_uuid) in touched {
+            if table == "courses" {
+                tx.execute(
+                    "UPDATE courses SET former_attendees = former_attendees + 1 WHERE id = ?1",
+                    [row],
+                )?;
+            }
+            touch(tx, table, entity, row, &row_uuid)?;
+        }
+    }
+    tx.execute(
+        "UPDATE knowledge_owners SET person_id = deputy_id, deputy_id = NULL
+         WHERE person_id = ?1 AND deputy_id IS NOT NULL",
+        [id],
+    )?;
+    report.owned_areas -= count("SELECT count(*) FROM knowledge_owners WHERE person_id = ?1")?;
+    // Skills only they held (a name they typed in) go with them.
+    let own_skills: Vec<(i64, String)> = tx
+        .prepare(
+            "SELECT s.id, s.uuid FROM skills s JOIN person_skills ps ON ps.skill_id = s.id
+             WHERE ps.person_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM person_skills o WHERE o.skill_id = s.id AND o.person_id <> ?1)
+               AND NOT EXISTS (SELECT 1 FROM course_skills c WHERE c.skill_id = s.id)",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute("DELETE FROM people WHERE id = ?1", [id])?;
+    record_change(tx, "person", &uuid, "delete")?;
+    for (skill, skill_uuid) in own_skills {
+        tx.execute("DELETE FROM skills WHERE id = ?1", [skill])?;
+        record_change(tx, "skill", &skill_uuid, "delete")?;
+    }
+    log_in(tx, actor, AuditAction::Erased, Some(external_id), detail)?;
+    Ok(report)
 }
 
 /// The rows of `sql` (one `?1` parameter) as JSON objects by column name.

@@ -638,7 +638,7 @@ impl Directory {
 
     /// Active people as vCards or as a CSV for Excel, everyone or those asked for.
     pub fn export_people(&mut self, request: &PeopleExportRequest) -> Result<ExportedFile> {
-        let file = people_export::export_people(self.store.export_bundle()?.people, request)?;
+        let file = people_export::export_people(self.store.bundle_people(&request.ids)?, request)?;
         let detail = format!("{} of {} people", file.file_name, file.people);
         let person = (request.ids.len() == 1).then(|| request.ids[0].as_str());
         self.store.log(AuditAction::Exported, person, Some(&detail))?;

@@ -200,9 +200,16 @@ impl Store {
         Ok(profile)
     }
 
-    /// The whole directory in the bundle format, people and courses in the
-    /// order they were first stored.
-    pub fn export_bundle(&self) -> Result<Bundle> {
+    /// Active people as a bundle holds them: everyone, or only those named
+    /// in `ids` (read one by one, so that one vCard does not read the whole
+    /// directory). An id that is not an active person is left out.
+    pub fn bundle_people(&self, ids: &[String]) -> Result<Vec<BundlePerson>> {
+        if !ids.is_empty() {
+            return ids
+                .iter()
+                .filter_map(|id| self.bundle_person(id).transpose())
+                .collect();
+        }
         let conn = self.conn();
         let units = Units::load(conn)?;
         let mut skills_of: HashMap<i64, Vec<BundleSkill>> = HashMap::new();
@@ -249,6 +256,64 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+
+        Ok(people)
+    }
+
+    fn bundle_person(&self, external_id: &str) -> Result<Option<BundlePerson>> {
+        let conn = self.conn();
+        let row = conn
+            .query_row(
+                "SELECT id, external_id, name, title, unit_id, profession, email, phone, location, bio, languages
+                 FROM people WHERE active = 1 AND external_id = ?1",
+                [external_id],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        BundlePerson {
+                            id: r.get(1)?,
+                            name: r.get(2)?,
+                            title: r.get(3)?,
+                            department: None,
+                            profession: r.get(5)?,
+                            email: r.get(6)?,
+                            phone: r.get(7)?,
+                            location: r.get(8)?,
+                            bio: r.get(9)?,
+                            skills: Vec::new(),
+                            languages: serde_json::from_str(&r.get::<_, String>(10)?).unwrap_or_default(),
+                        },
+                        r.get::<_, Option<i64>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, mut person, unit)) = row else {
+            return Ok(None);
+        };
+        person.department = Units::load(conn)?.path_text(unit);
+        person.skills = conn
+            .prepare(
+                "SELECT s.name, ps.level, ps.can_mentor, ps.wants_to_learn
+                 FROM person_skills ps JOIN skills s ON s.id = ps.skill_id WHERE ps.person_id = ?1 ORDER BY ps.rowid",
+            )?
+            .query_map([id], |r| {
+                Ok(BundleSkill {
+                    name: r.get(0)?,
+                    level: r.get(1)?,
+                    can_mentor: r.get(2)?,
+                    wants_to_learn: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(person))
+    }
+
+    /// The whole directory in the bundle format, people and courses in the
+    /// order they were first stored.
+    pub fn export_bundle(&self) -> Result<Bundle> {
+        let conn = self.conn();
+        let people = self.bundle_people(&[])?;
 
         let mut attendees_of: HashMap<i64, Vec<String>> = HashMap::new();
         for row in conn

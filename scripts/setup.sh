@@ -13,6 +13,8 @@ as_root() {
 # and Node.js (for the browser tests' Playwright and axe-core).
 HVEMVED_APT_PACKAGES=(build-essential pkg-config curl ca-certificates git python3 python3-venv
   libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver chromium)
+# strace: the network test watches every connection the app's processes make.
+HVEMVED_APT_PACKAGES+=(strace)
 command -v node >/dev/null 2>&1 || HVEMVED_APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || HVEMVED_APT_PACKAGES+=(npm)
 

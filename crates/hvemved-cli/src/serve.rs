@@ -209,6 +209,7 @@ fn api(
         Err(e) => {
             let status = match &e {
                 CoreError::PersonNotFound(_) => 404,
+                CoreError::DiskFull { .. } => 507,
                 e if e.is_user_error() => 400,
                 _ => 500,
             };
@@ -382,6 +383,7 @@ fn reason(status: u16) -> &'static str {
         421 => "Misdirected Request",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
+        507 => "Insufficient Storage",
         _ => "Internal Server Error",
     }
 }

@@ -65,7 +65,13 @@ pub enum CoreError {
     },
 
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+
+    /// The disk holding the directory is full. What was being written was
+    /// not written (SQLite rolls the transaction back); an index that could
+    /// not be brought up to date catches up when the directory next opens.
+    #[error("the disk is full: {what}; free some space and try again")]
+    DiskFull { what: String },
 
     #[error("search index error: {0}")]
     Index(String),
@@ -94,6 +100,7 @@ impl CoreError {
                 | CoreError::DirectoryNotEmpty(_)
                 | CoreError::InvalidInput(_)
                 | CoreError::ColumnsNotUnderstood { .. }
+                | CoreError::DiskFull { .. }
                 | CoreError::SchemaTooNew { .. }
         )
     }
@@ -109,6 +116,7 @@ impl CoreError {
             CoreError::ColumnsNotUnderstood { .. } => "columns_not_understood",
             CoreError::Io { .. } => "io",
             CoreError::Database(_) => "database",
+            CoreError::DiskFull { .. } => "disk_full",
             CoreError::Index(_) => "index",
             CoreError::SchemaTooNew { .. } => "schema_too_new",
         }
@@ -131,6 +139,11 @@ impl CoreError {
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return CoreError::DiskFull {
+                what: format!("could not write {}", path.as_ref().display()),
+            };
+        }
         CoreError::Io {
             path: path.as_ref().display().to_string(),
             source,
@@ -138,9 +151,46 @@ impl CoreError {
     }
 }
 
+impl From<rusqlite::Error> for CoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            return CoreError::DiskFull {
+                what: "nothing was written".into(),
+            };
+        }
+        CoreError::Database(e)
+    }
+}
+
 impl From<tantivy::TantivyError> for CoreError {
     fn from(e: tantivy::TantivyError) -> Self {
+        if tantivy_storage_full(&e) {
+            return CoreError::DiskFull {
+                what: "the search index could not be brought up to date (what was saved is kept, and the index catches up when the app next starts)".into(),
+            };
+        }
         CoreError::Index(e.to_string())
+    }
+}
+
+/// Whether tantivy failed for want of space: its I/O errors sit in
+/// variants of their own rather than in a source chain.
+fn tantivy_storage_full(error: &tantivy::TantivyError) -> bool {
+    use tantivy::directory::error::OpenWriteError;
+    let full = |io: &std::io::Error| io.kind() == std::io::ErrorKind::StorageFull;
+    match error {
+        tantivy::TantivyError::IoError(io) => full(io),
+        tantivy::TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, .. }) => full(io_error),
+        _ => {
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                if cause.downcast_ref::<std::io::Error>().is_some_and(full) {
+                    return true;
+                }
+                source = cause.source();
+            }
+            false
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod bad_input;
 mod competence_map;
 mod demo;
 mod digest;
+mod full_disk;
 mod http;
 mod import;
 mod index;

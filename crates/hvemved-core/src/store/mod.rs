@@ -120,10 +120,17 @@ impl Store {
 
     /// Moves the write-ahead log into the database file and empties it, so
     /// that a large import does not leave a log as big as the database.
+    /// Called after a commit: on a full disk the committed transaction is
+    /// safe in the log and the next checkpoint moves it, so that is not an
+    /// error (reporting one would tell the user nothing was saved).
     pub fn checkpoint(&self) -> Result<()> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+        match self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => Ok(()),
+            other => Ok(other?),
+        }
     }
 
     pub fn conn(&self) -> &Connection {

@@ -39,7 +39,9 @@ fn data_dir() -> Result<PathBuf, String> {
 }
 
 /// Opens the directory; an empty one gets the demo municipality, marked as
-/// demo data in the UI, so a first start shows something real-looking.
+/// demo data in the UI, so a first start shows something real-looking. The
+/// retention rules are applied as the app starts (at most once a day); if
+/// that fails the app still opens, and the next start tries again.
 fn open_directory() -> Result<Directory, String> {
     let dir = data_dir()?;
     let mut directory = Directory::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -47,6 +49,9 @@ fn open_directory() -> Result<Directory, String> {
         directory
             .load_demo(&DemoRequest::default())
             .map_err(|e| e.to_string())?;
+    }
+    if let Err(e) = directory.apply_retention_if_due() {
+        eprintln!("Hvem ved? could not apply the retention rules: {e}");
     }
     Ok(directory)
 }

@@ -262,3 +262,29 @@ test('a people file picked in the desktop app is read from disk by Rust, with pr
     await wd('DELETE', `/session/${session.id}`);
   }
 });
+
+test('the retention rules are applied as the app starts', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hvemved-e2e-retention-'));
+  dataDirs.push(dataDir);
+  execFileSync(CLI, ['--data-dir', dataDir, 'demo']);
+  execFileSync(CLI, ['--data-dir', dataDir, 'retention', 'set', '--left-days', '0', '--course-years', 'never']);
+  execFileSync(CLI, ['--data-dir', dataDir, 'person', 'leave', 'p-0001']);
+  // The leaving is dated to the second; the rule counts from the next one.
+  await new Promise((r) => setTimeout(r, 1100));
+  const session = await startApp(dataDir);
+  try {
+    await waitFor('the search field', () => find(session.id, 'input[type=search]'));
+    const call = (cmd, args) => wd('POST', `/session/${session.id}/execute/async`, {
+      script: `const done = arguments[arguments.length - 1];
+        window.__TAURI__.core.invoke('api', { cmd: ${JSON.stringify(cmd)}, args: ${JSON.stringify(args)} })
+          .then((value) => done({ value }), (err) => done({ err }));`,
+      args: [],
+    });
+    const shown = await call('person_show', { id: 'p-0001' });
+    assert.equal(shown.err?.kind, 'not_found', JSON.stringify(shown));
+    const log = await call('audit_log', { person: 'p-0001' });
+    assert.ok(log.value.some((e) => e.actor === 'opbevaringsregel' && e.action === 'erased'), JSON.stringify(log));
+  } finally {
+    await wd('DELETE', `/session/${session.id}`);
+  }
+});

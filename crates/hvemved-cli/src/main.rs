@@ -334,6 +334,9 @@ enum PersonCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Mark a person as having left: out of search at once, erased when the
+    /// retention rules say (see `hvemved retention`)
+    Leave { id: String },
     /// Erase a person who has left: from the database, its free pages and
     /// the search index; course reports keep their text
     Erase {
@@ -540,6 +543,21 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 }
                 None => out.write_all(json.as_bytes()),
             }
+        }
+        Command::Person {
+            command: PersonCommand::Leave { id },
+        } => {
+            let left = directory.mark_left(&PersonRequest { id })?;
+            let rules = directory.retention()?.rules.unwrap_or_default();
+            let kept = rules.left_people_days.map_or_else(
+                || "kept for good".to_owned(),
+                |days| format!("erased {days} days after"),
+            );
+            writeln!(
+                out,
+                "{} has left (since {}); they will be {kept}.",
+                left.id, left.left_at
+            )
         }
         Command::Person {
             command: PersonCommand::Erase { id, yes },

@@ -351,6 +351,17 @@ impl Directory {
         Ok(report)
     }
 
+    /// Marks a person as having left; answers when (see
+    /// [`Store::mark_left`]).
+    pub fn mark_left(&mut self, request: &PersonRequest) -> Result<PersonLeft> {
+        let left_at = self.store.mark_left(&request.id)?;
+        self.after_write()?;
+        Ok(PersonLeft {
+            id: request.id.clone(),
+            left_at,
+        })
+    }
+
     /// The retention rules, and what they would remove today.
     pub fn retention(&self) -> Result<RetentionReport> {
         self.store.expired(chrono::Utc::now())
@@ -1144,6 +1155,13 @@ fn normalised(concept: &Concept) -> Concept {
     }
 }
 
+/// A person marked as having left, and since when.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonLeft {
+    pub id: String,
+    pub left_at: String,
+}
+
 /// One entry of the command list.
 pub struct Command {
     pub name: &'static str,
@@ -1189,6 +1207,11 @@ pub const COMMANDS: &[Command] = &[
         name: "audit_log",
         summary: "Who looked up, exported, edited, imported or erased whom, newest first",
         handler: |d, a| call(a, |r: AuditRequest| d.audit_log(&r)),
+    },
+    Command {
+        name: "person_leave",
+        summary: "Mark a person as having left: out of search at once, erased when the retention rules say",
+        handler: |d, a| call(a, |r: PersonRequest| d.mark_left(&r)),
     },
     Command {
         name: "retention",

@@ -46,11 +46,19 @@ fn applying_the_rules_removes_who_left_long_ago_and_old_reports_everywhere() {
         1
     );
 
-    // Time passes: the colleague left in January, one course was in 2010.
+    // The colleague leaves: out of search at once, kept until the rule says.
+    let left = dir.run_ok(&["person", "leave", "x-901"]);
+    assert!(left.contains("they will be erased 90 days after"), "{left}");
+    let search = json(&dir, &["search", TOKEN, "--json"]);
+    assert!(search["results"].as_array().unwrap().is_empty(), "{search:#}");
+    assert!(
+        dir.run_ok(&["person", "show", "x-901"]).contains(TOKEN),
+        "kept until then"
+    );
+
+    // Time passes: they left in January, and one course was in 2010.
     let (old_course, old_title, courses_before) = {
         let db = rusqlite::Connection::open(dir.data().join("hvemved.sqlite")).unwrap();
-        db.execute("UPDATE people SET active = 0 WHERE external_id = 'x-901'", [])
-            .unwrap();
         let left_at: Option<String> = db
             .query_row(
                 "SELECT left_at FROM people WHERE external_id = 'x-901'",
@@ -114,6 +122,10 @@ fn applying_the_rules_removes_who_left_long_ago_and_old_reports_everywhere() {
         .filter(|e| e["actor"] == "opbevaringsregel")
         .collect();
     assert_eq!(by_rule.len(), 2, "{audit:#}");
+    let entries = audit.as_array().unwrap();
+    assert!(entries
+        .iter()
+        .any(|e| e["person"] == "x-901" && e["detail"] == "fratrådt"));
     assert!(by_rule
         .iter()
         .any(|e| e["person"] == "x-901" && e["detail"] == "fratrådt 2026-01-15, opbevares 90 dage"));

@@ -5,11 +5,11 @@
 //! the reason.
 
 use chrono::{DateTime, Duration, Months, Utc};
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::personal_data::{erase_person_in, log_in};
-use super::{record_deletion, set_meta, AuditAction, Store, LOCAL_USER};
+use super::{record_deletion, set_meta, touch, AuditAction, Store, LOCAL_USER};
 use crate::error::{CoreError, Result};
 
 const LEFT_PEOPLE_DAYS: &str = "retention.left_people_days";
@@ -177,6 +177,35 @@ impl Store {
         })?;
         report.applied = true;
         Ok(report)
+    }
+
+    /// Marks a person as having left: they drop out of search and lists
+    /// at once, and the retention rules erase them when their time is up. An
+    /// HR import that lists them again brings them back. Answers when they
+    /// left (the database dates it).
+    pub fn mark_left(&mut self, external_id: &str) -> Result<String> {
+        self.write(|tx| {
+            let (id, uuid, active): (i64, String, bool) = tx
+                .query_row(
+                    "SELECT id, uuid, active FROM people WHERE external_id = ?1",
+                    [external_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?
+                .ok_or_else(|| CoreError::PersonNotFound(external_id.to_string()))?;
+            if active {
+                tx.execute("UPDATE people SET active = 0 WHERE id = ?1", [id])?;
+                touch(tx, "people", "person", id, &uuid)?;
+                log_in(
+                    tx,
+                    LOCAL_USER,
+                    AuditAction::Edited,
+                    Some(external_id),
+                    Some("fratrådt"),
+                )?;
+            }
+            Ok(tx.query_row("SELECT left_at FROM people WHERE id = ?1", [id], |r| r.get(0))?)
+        })
     }
 
     /// When the rules were last applied.

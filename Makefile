@@ -68,3 +68,13 @@ CRASH_KILLS ?= 200
 .PHONY: crash-test
 crash-test:
 	HVEMVED_CRASH_KILLS=$(CRASH_KILLS) $(CARGO) test -p hvemved-tests --test crash random_kills -- --nocapture
+
+# Fuzzes the bundle, CSV, LDIF and query parsers with cargo-fuzz on the
+# stable toolchain (scripts/fuzz.sh): 20 s per target to keep the targets
+# working, 30 minutes per target for the figures of the reliability report.
+.PHONY: fuzz-smoke fuzz
+fuzz-smoke:
+	bash scripts/fuzz.sh 20
+
+fuzz:
+	bash scripts/fuzz.sh 1800

@@ -51,7 +51,7 @@ bench:
 bench-smoke:
 	$(CARGO) run --release -p hvemved-cli -- bench --people 1000 --queries 200 --csv-rows 1000
 
-check: lint test relevance ui-test desktop-test bench-smoke
+check: lint test relevance ui-test desktop-test bench-smoke fuzz-smoke
 
 # Search quality on a relevance collection (see ../shared/eval/README.md).
 eval:

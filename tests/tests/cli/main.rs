@@ -2,6 +2,7 @@
 //! indexes in temporary directories: one test binary, one module per feature.
 
 mod api;
+mod backup_busy;
 mod bad_input;
 mod competence_map;
 mod demo;

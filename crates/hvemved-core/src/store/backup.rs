@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::{migrations, Store};
@@ -23,7 +23,7 @@ impl Store {
         let _ = std::fs::remove_file(&temp);
         let copy = || -> Result<()> {
             let mut destination = Connection::open(&temp)?;
-            Backup::new(&self.conn, &mut destination)?.step(ALL_PAGES)?;
+            copy_all_pages(&self.conn, &mut destination, "no backup was made")?;
             // A backup is one file: no write-ahead log beside it.
             destination.pragma_update(None, "journal_mode", "DELETE")?;
             Ok(())
@@ -41,10 +41,26 @@ impl Store {
         let backup = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| not_a_backup(source, &e.to_string()))?;
         check_backup(&backup, source)?;
-        Backup::new(&backup, &mut self.conn)?.step(ALL_PAGES)?;
+        copy_all_pages(&backup, &mut self.conn, "nothing was restored")?;
         drop(backup);
         migrations::apply(&mut self.conn, &self.path.display().to_string())?;
         self.checkpoint()
+    }
+}
+
+/// SQLite reports a database that stayed busy or locked through the busy
+/// timeout (another program writing to it) as a step result, not an error:
+/// taken for done, an empty file would pass for a backup, and a restore that
+/// copied nothing for a restore.
+fn copy_all_pages(from: &Connection, to: &mut Connection, outcome: &str) -> Result<()> {
+    match Backup::new(from, to)?.step(ALL_PAGES)? {
+        StepResult::Done => Ok(()),
+        other => Err(CoreError::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some(format!(
+                "{outcome}: the database stayed busy ({other:?}) while another program used it; try again"
+            )),
+        ))),
     }
 }
 

@@ -378,6 +378,16 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Some(dir) => dir,
         None => default_data_dir()?,
     };
+    if let Command::Backup { file } = &cli.command {
+        let stats = hvemved_core::api::backup_database(&data_dir, file)?;
+        return finish(writeln!(
+            std::io::stdout().lock(),
+            "Backed up {} people and {} courses to {}",
+            stats.people,
+            stats.courses,
+            file.display()
+        ));
+    }
     let mut directory = Directory::open(&data_dir)?;
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
@@ -684,17 +694,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             Ok(())
         }
         Command::Bench { .. } => unreachable!("handled before the directory is opened"),
-        Command::Backup { file } => {
-            directory.backup(&file)?;
-            let stats = directory.stats()?;
-            writeln!(
-                out,
-                "Backed up {} people and {} courses to {}",
-                stats.people,
-                stats.courses,
-                file.display()
-            )
-        }
+        Command::Backup { .. } => unreachable!("handled before the directory is opened"),
         Command::Restore { file } => {
             let report = directory.restore(&file)?;
             writeln!(

@@ -677,24 +677,18 @@ impl Directory {
 
     pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {
         self.store.update_profile(&request.id, &request.changes)?;
-        self.store
-            .log(AuditAction::Edited, Some(&request.id), Some("profile"))?;
         self.after_write()?;
         self.store.profile(&request.id)
     }
 
     pub fn person_skill_set(&mut self, request: &SkillSetRequest) -> Result<PersonProfile> {
         self.store.set_skill(&request.id, &request.change)?;
-        self.store
-            .log(AuditAction::Edited, Some(&request.id), Some("skill"))?;
         self.after_write()?;
         self.store.profile(&request.id)
     }
 
     pub fn person_skill_remove(&mut self, request: &SkillRemoveRequest) -> Result<PersonProfile> {
         self.store.remove_skill(&request.id, &request.skill)?;
-        self.store
-            .log(AuditAction::Edited, Some(&request.id), Some("skill removed"))?;
         self.after_write()?;
         self.store.profile(&request.id)
     }
@@ -1160,6 +1154,24 @@ fn normalised(concept: &Concept) -> Concept {
 pub struct PersonLeft {
     pub id: String,
     pub left_at: String,
+}
+
+/// Backs up the directory at `data_dir` without opening its search index,
+/// so that it can run beside the app or `hvemved serve` while they write:
+/// opening the index would compete with theirs for its lock (the index is
+/// rebuilt on restore anyway). Logged as a backup download is.
+pub fn backup_database(data_dir: &Path, target: &Path) -> Result<DirectoryStats> {
+    let database = database_path(data_dir);
+    if !database.exists() {
+        return Err(CoreError::InvalidInput(format!(
+            "there is no directory at {} to back up",
+            data_dir.display()
+        )));
+    }
+    let mut store = Store::open(&database)?;
+    store.backup_to(target)?;
+    store.log(AuditAction::Exported, None, Some("backup"))?;
+    store.stats()
 }
 
 /// One entry of the command list.

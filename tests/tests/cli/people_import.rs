@@ -382,8 +382,21 @@ fn a_backup_restores_the_directory_and_its_search() {
     let backup = dir.file("hvemved.backup");
     let out = dir.run_ok(&["backup", backup.to_str().unwrap()]);
     assert!(out.contains("Backed up"), "{out}");
-    let before = table_rows(&dir.data().join("hvemved.sqlite"));
-    assert_eq!(table_rows(&backup), before, "the backup holds every row");
+    let before = table_rows(&backup);
+    // The live directory holds the same rows, and its audit log one more:
+    // the record of this backup, written after the copy was made.
+    let mut live = table_rows(&dir.data().join("hvemved.sqlite"));
+    let mut backed_up = before.clone();
+    let log_of = |tables: &mut Vec<(String, Vec<String>)>| {
+        let at = tables.iter().position(|(name, _)| name == "audit_log").unwrap();
+        tables.remove(at).1
+    };
+    let (live_log, backup_log) = (log_of(&mut live), log_of(&mut backed_up));
+    assert_eq!(live, backed_up, "the backup holds every row");
+    assert_eq!(live_log.len(), backup_log.len() + 1);
+    assert_eq!(live_log[..backup_log.len()], backup_log[..]);
+    let backup_detail = format!("{:?}", rusqlite::types::ValueRef::Text(b"backup"));
+    assert!(live_log.last().unwrap().ends_with(&backup_detail), "{live_log:?}");
     let found = ids(&dir.search("mentalisering"));
 
     // Change the directory, then restore: the rows and the search are back.

@@ -6,7 +6,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::lookups::SkillResolver;
-use super::{now, touch, Store};
+use super::personal_data::log_in;
+use super::{now, touch, AuditAction, Store, LOCAL_USER};
 use crate::error::{CoreError, Result};
 use crate::model::SkillLevel;
 
@@ -104,6 +105,15 @@ impl Store {
                     params![person_id, languages],
                 )?;
             }
+            // Logged in the same transaction: an edit is never kept without
+            // its audit entry.
+            log_in(
+                tx,
+                LOCAL_USER,
+                AuditAction::Edited,
+                Some(external_id),
+                Some("profile"),
+            )?;
             touch(tx, "people", "person", person_id, &uuid)
         })
     }
@@ -133,6 +143,7 @@ impl Store {
                      updated_at = excluded.updated_at",
                 params![person_id, skill_id, level.get(), change.can_mentor, change.wants_to_learn, now()],
             )?;
+            log_in(tx, LOCAL_USER, AuditAction::Edited, Some(external_id), Some("skill"))?;
             touch(tx, "people", "person", person_id, &uuid)
         })
     }
@@ -150,6 +161,13 @@ impl Store {
                     "person \"{external_id}\" has no skill \"{skill}\""
                 )));
             }
+            log_in(
+                tx,
+                LOCAL_USER,
+                AuditAction::Edited,
+                Some(external_id),
+                Some("skill removed"),
+            )?;
             touch(tx, "people", "person", person_id, &uuid)
         })
     }

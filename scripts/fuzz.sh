@@ -74,11 +74,13 @@ for target in "${TARGETS[@]}"; do
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     per_second=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     peak_rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
-    corpus=$(find "corpus/$target" -type f | wc -l)
+    # Inputs libFuzzer keeps at the end; the corpus directory also holds
+    # those they replaced (`cargo fuzz cmin` prunes it).
+    corpus=$( (grep -a -o 'corp: [0-9]*' "$log" || true) | tail -1 | cut -d' ' -f2)
     artifacts=$(find "artifacts/$target" -type f -newer "$stamp" | sort)
     crashes=$(printf '%s' "$artifacts" | grep -c . || true)
     line=$(printf '%-11s %12s executions %6s s %7s exec/s %6s corpus %4s MB peak %2s crashes' \
-        "$target" "${executions:-?}" "$elapsed" "${per_second:-?}" "$corpus" "${peak_rss:-?}" "$crashes")
+        "$target" "${executions:-?}" "$elapsed" "${per_second:-?}" "${corpus:-?}" "${peak_rss:-?}" "$crashes")
     echo "$line"
     summary+=("$line")
     if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then

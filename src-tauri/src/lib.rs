@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use hvemved_core::api::{dispatch, Directory};
 use hvemved_core::hr_import::ImportProgress;
 use hvemved_core::long_commands::{dispatch_with, CallContext};
+use hvemved_core::search_handle::SearchHandle;
 use hvemved_core::ErrorPayload;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -36,6 +37,7 @@ pub fn app_builder<R: Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
+            searches: directory.search_handle(),
             directory: Mutex::new(directory),
             picked_import: Mutex::new(None),
         })
@@ -121,6 +123,9 @@ impl FileDialogs {
 
 struct AppState {
     directory: Mutex<Directory>,
+    /// Answers searches without the directory's lock, so they go on while
+    /// an import holds it.
+    searches: SearchHandle,
     /// The file picked last for an import; never named by the page.
     picked_import: Mutex<Option<PathBuf>>,
 }
@@ -132,6 +137,9 @@ fn api(
     cmd: String,
     args: serde_json::Value,
 ) -> Result<serde_json::Value, ErrorPayload> {
+    if SearchHandle::answers(&cmd) {
+        return state.searches.dispatch(&cmd, args).map_err(|e| e.payload());
+    }
     // This runs on the window's main thread: waiting here for an import
     // that holds the directory would freeze the window, progress and all.
     let mut directory = match state.directory.try_lock() {

@@ -17,6 +17,7 @@
 //! println!("{}", serde_json::to_string_pretty(&reports).unwrap());
 //! ```
 
+pub mod during_import;
 pub mod fts5;
 pub mod measure;
 pub mod people_csv;

@@ -259,7 +259,8 @@ enum Command {
         /// Timed queries per query class
         #[arg(long, default_value_t = 1000)]
         queries: usize,
-        /// Rows of the people CSV whose import is measured first (0: none)
+        /// Rows of the people CSV whose import is measured first, alone and
+        /// with colleagues searching during it (0: neither)
         #[arg(long, default_value_t = 50_000)]
         csv_rows: usize,
         /// Where the synthetic directories are written [default: a temporary directory]
@@ -815,6 +816,12 @@ fn bench(
     if csv_rows > 0 {
         let report = hvemved_bench::people_csv::run(csv_rows, config.seed, &config.work_dir, &mut out)?;
         hvemved_bench::people_csv::print(&report, &mut out)
+            .map_err(|e| CoreError::io("standard output", e))?;
+        writeln!(out).map_err(|e| CoreError::io("standard output", e))?;
+        let searchers = 4;
+        let report =
+            hvemved_bench::during_import::run(csv_rows, searchers, config.seed, &config.work_dir, &mut out)?;
+        hvemved_bench::during_import::print(&report, &mut out)
             .map_err(|e| CoreError::io("standard output", e))?;
         writeln!(out).map_err(|e| CoreError::io("standard output", e))?;
     }

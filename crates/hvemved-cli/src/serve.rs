@@ -3,8 +3,10 @@
 //! same list the desktop app calls. Bound to loopback by default.
 //!
 //! Each connection is read and answered on a thread of its own, so a slow or
-//! idle browser connection never holds up another; API calls are passed to
-//! the one thread that owns the directory, since it has one writer. Every
+//! idle browser connection never holds up another. Searches are answered
+//! on the connection's thread through the directory's search handle, so
+//! they keep answering while an import runs; every other API call is passed
+//! to the one thread that owns the directory, since it has one writer. Every
 //! response closes its connection, which keeps this small server free of
 //! keep-alive bookkeeping.
 
@@ -16,6 +18,7 @@ use std::time::Duration;
 use hvemved_core::api::{Directory, MAX_BUNDLE_BYTES};
 use hvemved_core::hr_import::ImportProgress;
 use hvemved_core::long_commands::{dispatch_with, CallContext};
+use hvemved_core::search_handle::SearchHandle;
 use hvemved_core::{CoreError, ErrorPayload};
 
 mod assets {
@@ -60,7 +63,7 @@ enum Reply {
 
 struct ApiCall {
     command: String,
-    body: Vec<u8>,
+    args: serde_json::Value,
     wants_progress: bool,
     reply: mpsc::Sender<Reply>,
 }
@@ -86,10 +89,12 @@ pub fn serve(
         .local_addr()
         .map_err(|e| CoreError::io(addr.to_string(), e))?;
     let (calls, queue) = mpsc::channel::<ApiCall>();
+    let searches = directory.search_handle();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let calls = calls.clone();
-            std::thread::spawn(move || connection(stream, bound, calls));
+            let searches = searches.clone();
+            std::thread::spawn(move || connection(stream, bound, calls, &searches));
         }
     });
     ready(bound);
@@ -100,16 +105,25 @@ pub fn serve(
                 let _ = reply.send(Reply::Progress(step));
             }
         };
-        let response = api(directory, &call.command, &call.body, &mut progress);
+        let context = CallContext {
+            picked_file: None,
+            progress: &mut progress,
+        };
+        let response = api_response(dispatch_with(directory, &call.command, call.args, context));
         let _ = call.reply.send(Reply::Done(response));
     }
     Ok(())
 }
 
-fn connection(mut stream: TcpStream, bound: SocketAddr, calls: mpsc::Sender<ApiCall>) {
+fn connection(
+    mut stream: TcpStream,
+    bound: SocketAddr,
+    calls: mpsc::Sender<ApiCall>,
+    searches: &SearchHandle,
+) {
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
     let answer = match read_request(&mut stream) {
-        Ok(request) => route(request, bound, &calls),
+        Ok(request) => route(request, bound, &calls, searches),
         Err(response) => Answer::Whole(response),
     };
     // The client may have gone away; there is no one left to tell.
@@ -120,8 +134,13 @@ fn connection(mut stream: TcpStream, bound: SocketAddr, calls: mpsc::Sender<ApiC
     let _ = stream.shutdown(std::net::Shutdown::Both);
 }
 
-fn route(request: HttpRequest, bound: SocketAddr, calls: &mpsc::Sender<ApiCall>) -> Answer {
-    match route_request(request, bound, calls) {
+fn route(
+    request: HttpRequest,
+    bound: SocketAddr,
+    calls: &mpsc::Sender<ApiCall>,
+    searches: &SearchHandle,
+) -> Answer {
+    match route_request(request, bound, calls, searches) {
         Ok(answer) => answer,
         Err(response) => Answer::Whole(response),
     }
@@ -131,6 +150,7 @@ fn route_request(
     request: HttpRequest,
     bound: SocketAddr,
     calls: &mpsc::Sender<ApiCall>,
+    searches: &SearchHandle,
 ) -> Result<Answer, HttpResponse> {
     // A page elsewhere must not reach the directory through the user's
     // browser: only requests addressed to this host and port are answered
@@ -155,13 +175,17 @@ fn route_request(
                     "API calls must send Content-Type: application/json",
                 ));
             }
+            let args = json_args(&request.body)?;
+            if SearchHandle::answers(command) {
+                return Ok(Answer::Whole(api_response(searches.dispatch(command, args))));
+            }
             let wants_progress = request
                 .header("Accept")
                 .is_some_and(|accept| accept.to_ascii_lowercase().contains(PROGRESS_STREAM));
             let (reply, replies) = mpsc::channel();
             let call = ApiCall {
                 command: command.to_string(),
-                body: request.body,
+                args,
                 wants_progress,
                 reply,
             };
@@ -186,25 +210,17 @@ fn route_request(
     }
 }
 
-fn api(
-    directory: &mut Directory,
-    command: &str,
-    body: &[u8],
-    progress: &mut dyn FnMut(ImportProgress),
-) -> HttpResponse {
-    let args = if body.iter().all(u8::is_ascii_whitespace) {
-        serde_json::Value::Null
-    } else {
-        match serde_json::from_slice(body) {
-            Ok(args) => args,
-            Err(e) => return error(400, "malformed_json", &format!("the request is not JSON: {e}")),
-        }
-    };
-    let context = CallContext {
-        picked_file: None,
-        progress,
-    };
-    match dispatch_with(directory, command, args, context) {
+/// The arguments of an API call: its JSON body, or nothing.
+fn json_args(body: &[u8]) -> Result<serde_json::Value, HttpResponse> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_json::from_slice(body)
+        .map_err(|e| error(400, "malformed_json", &format!("the request is not JSON: {e}")))
+}
+
+fn api_response(answered: Result<serde_json::Value, CoreError>) -> HttpResponse {
+    match answered {
         Ok(value) => json(200, &value),
         Err(e) => {
             let status = match &e {

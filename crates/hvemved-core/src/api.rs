@@ -4,6 +4,7 @@
 //! [`COMMANDS`], never code in a face.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use base64::Engine as _;
 
@@ -28,6 +29,7 @@ use crate::people_export::{self, ExportedFile, PeopleExportRequest};
 use crate::search::{
     self, CheckRequest, ConceptMatcher, ConsistencyReport, SearchIndex, SearchRequest, SearchResponse,
 };
+use crate::search_handle::SearchHandle;
 use crate::similar_initiatives::{self, Background, InitiativeDraft, SimilarInitiative};
 use crate::store::{
     self, CourseReport, ImportReport, PersonSuggestion, ProfileChanges, RetentionReport, RetentionRules,
@@ -46,7 +48,8 @@ pub struct Directory {
     store: Store,
     index: SearchIndex,
     thesaurus: Thesaurus,
-    concepts: ConceptMatcher,
+    concepts: Arc<ConceptMatcher>,
+    searches: SearchHandle,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -301,13 +304,18 @@ impl Directory {
         let store = Store::open(&database_path(data_dir))?;
         let index = SearchIndex::open_in_sync(&index_path(data_dir), &store)?;
         let thesaurus = store.thesaurus()?;
-        let concepts = ConceptMatcher::new(&thesaurus, &mut search::analyzer::danish_analyzer());
+        let concepts = Arc::new(ConceptMatcher::new(
+            &thesaurus,
+            &mut search::analyzer::danish_analyzer(),
+        ));
+        let searches = SearchHandle::new(store.path(), index.view(), Arc::clone(&concepts));
         Ok(Directory {
             data_dir: data_dir.to_path_buf(),
             store,
             index,
             thesaurus,
             concepts,
+            searches,
         })
     }
 
@@ -321,7 +329,19 @@ impl Directory {
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        search::search(&self.index, &self.store, &self.concepts, request)
+        search::search(&self.index.view(), &self.store, &self.concepts, request)
+    }
+
+    /// Searches this directory from other threads, also while it is being
+    /// written (see [`SearchHandle`]).
+    pub fn search_handle(&self) -> SearchHandle {
+        self.searches.clone()
+    }
+
+    /// Lets the search handle's searches see the index as it is now.
+    fn publish_index(&self) {
+        self.searches
+            .publish(self.index.view(), Arc::clone(&self.concepts));
     }
 
     /// One person's profile; the look-up is written to the audit log.
@@ -1013,7 +1033,9 @@ impl Directory {
     }
 
     fn after_write(&mut self) -> Result<()> {
-        self.index.catch_up(&index_path(&self.data_dir), &self.store)
+        self.index.catch_up(&index_path(&self.data_dir), &self.store)?;
+        self.publish_index();
+        Ok(())
     }
 
     /// The thesaurus concepts a term names: by label (any language, any
@@ -1058,7 +1080,10 @@ impl Directory {
         }
         self.store.save_concept(&concept)?;
         self.thesaurus.add_or_replace(concept.clone());
-        self.concepts = ConceptMatcher::new(&self.thesaurus, &mut search::analyzer::danish_analyzer());
+        self.concepts = Arc::new(ConceptMatcher::new(
+            &self.thesaurus,
+            &mut search::analyzer::danish_analyzer(),
+        ));
         self.after_write()?;
         Ok(concept)
     }
@@ -1109,7 +1134,10 @@ impl Directory {
     pub fn restore(&mut self, source: &Path) -> Result<ReindexReport> {
         self.store.restore_from(source)?;
         self.thesaurus = self.store.thesaurus()?;
-        self.concepts = ConceptMatcher::new(&self.thesaurus, &mut search::analyzer::danish_analyzer());
+        self.concepts = Arc::new(ConceptMatcher::new(
+            &self.thesaurus,
+            &mut search::analyzer::danish_analyzer(),
+        ));
         self.reindex()
     }
 
@@ -1121,6 +1149,7 @@ impl Directory {
 
     pub fn reindex(&mut self) -> Result<ReindexReport> {
         self.index = SearchIndex::rebuild(&index_path(&self.data_dir), &self.store)?;
+        self.publish_index();
         Ok(ReindexReport {
             people_indexed: self.index.people().len() as u64,
             documents_indexed: self.index.num_docs(),

@@ -35,6 +35,7 @@ pub mod model;
 pub mod paths;
 pub mod people_export;
 pub mod search;
+pub mod search_handle;
 pub mod similar_initiatives;
 pub mod store;
 pub mod thesaurus;

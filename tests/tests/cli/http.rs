@@ -2,44 +2,13 @@
 //! files and `POST /api/<command>` from the same command list, and refuses
 //! what a hostile page in the user's browser could send.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 
-use crate::util::{hvemved_binary, TestDir};
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::util::{Server, TestDir};
 
 fn start(dir: &TestDir) -> Server {
-    let mut child = Command::new(hvemved_binary())
-        .env_remove("HVEMVED_DATA_DIR")
-        .arg("--data-dir")
-        .arg(dir.data())
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("the server names its address: {line:?}"));
-    Server { child, port }
+    Server::start(&dir.data())
 }
 
 /// A minimal HTTP/1.1 exchange; returns the status and the body.

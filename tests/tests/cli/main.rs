@@ -5,6 +5,7 @@ mod api;
 mod backup_busy;
 mod bad_input;
 mod competence_map;
+mod concurrency;
 mod demo;
 mod digest;
 mod full_disk;

@@ -23,7 +23,7 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STRING,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
 use super::doc_table::DocTables;
@@ -119,7 +119,20 @@ pub struct SearchIndex {
     /// Each active person's unit, profession, languages and mentor
     /// willingness, kept in step with the index for filters and facets.
     people: Arc<PeopleTable>,
-    doc_tables: DocTables,
+    doc_tables: Arc<DocTables>,
+}
+
+/// One moment of the index, everything a search reads from it: the
+/// searcher of one commit with the vocabulary, people table and document
+/// facts that belong to it. Cheap to clone, and shareable across threads,
+/// so that searches can go on while a writer changes the index.
+#[derive(Clone)]
+pub struct IndexView {
+    pub(crate) searcher: Searcher,
+    pub(crate) fields: Fields,
+    pub(crate) vocabulary: Arc<Vocabulary>,
+    pub(crate) people: Arc<PeopleTable>,
+    pub(crate) doc_tables: Arc<DocTables>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -202,7 +215,7 @@ impl SearchIndex {
             applied_seq,
             vocabulary,
             people: Arc::new(PeopleTable::new(store.all_person_facts()?)),
-            doc_tables: DocTables::default(),
+            doc_tables: Arc::default(),
         })
     }
 
@@ -346,16 +359,19 @@ impl SearchIndex {
         &self.reader
     }
 
-    pub(crate) fn vocabulary(&self) -> &Vocabulary {
-        &self.vocabulary
-    }
-
     pub(crate) fn people(&self) -> &PeopleTable {
         &self.people
     }
 
-    pub(crate) fn doc_tables(&self) -> &DocTables {
-        &self.doc_tables
+    /// The index as it is now, for searching.
+    pub fn view(&self) -> IndexView {
+        IndexView {
+            searcher: self.reader.searcher(),
+            fields: self.fields,
+            vocabulary: Arc::clone(&self.vocabulary),
+            people: Arc::clone(&self.people),
+            doc_tables: Arc::clone(&self.doc_tables),
+        }
     }
 }
 

@@ -20,7 +20,7 @@ pub use consistency::{CheckRequest, ConsistencyReport};
 pub use evidence::Evidence;
 pub use expand::ConceptMatcher;
 pub use facets::{FacetCount, Facets, SearchFilters};
-pub use index::SearchIndex;
+pub use index::{IndexView, SearchIndex};
 
 use crate::error::Result;
 use crate::store::{EvidenceParts, Store};
@@ -83,13 +83,13 @@ pub struct SearchHit {
 }
 
 pub fn search(
-    index: &SearchIndex,
+    index: &IndexView,
     store: &Store,
     concepts: &ConceptMatcher,
     request: &SearchRequest,
 ) -> Result<SearchResponse> {
     let mut analyzer = analyzer::danish_analyzer();
-    let searcher = index.reader().searcher();
+    let searcher = &index.searcher;
     let fields = index.fields;
     let is_known = |term: &str| {
         fields.text_fields().iter().any(|(field, _)| {
@@ -103,7 +103,7 @@ pub fn search(
         &request.query,
         &mut analyzer,
         concepts,
-        index.vocabulary(),
+        &index.vocabulary,
         &is_known,
     );
     let mut response = SearchResponse {
@@ -119,10 +119,10 @@ pub fn search(
     }
     let today = chrono::Utc::now().date_naive();
     let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
-    let tables = index.doc_tables().for_searcher(&searcher)?;
-    let candidates = rank::rank_people(&searcher, &tables, &fields, &expansion.groups, today)?;
+    let tables = index.doc_tables.for_searcher(searcher)?;
+    let candidates = rank::rank_people(searcher, &tables, &fields, &expansion.groups, today)?;
 
-    let table = index.people();
+    let table = &index.people;
     let filter = table.filter(&request.filters);
     let admitted: Vec<(i64, f32, u8)> = candidates
         .iter()

@@ -25,7 +25,7 @@ mod units;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::error::Result;
 
@@ -82,6 +82,23 @@ impl Store {
         // rusqlite's default cache of 16 they would be compiled again and again.
         conn.set_prepared_statement_cache_capacity(64);
         migrations::apply(&mut conn, &path.display().to_string())?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A connection that only reads, for searches that run beside the
+    /// writer: in WAL mode it sees the last commit and never waits for a
+    /// writer, and it cannot change anything by mistake. The writer's
+    /// `open` must have run first (it creates and migrates the file).
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        // Only while SQLite replays a log another program left behind.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "cache_size", -4_000)?;
+        conn.pragma_update(None, "mmap_size", 0)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

@@ -1,0 +1,124 @@
+//! Searches that keep answering while the directory is being written.
+//!
+//! A [`Directory`](crate::api::Directory) has one writer: an import of
+//! 50 000 people holds it for seconds. A [`SearchHandle`] searches beside
+//! it, from any thread, without waiting: it reads the last index the
+//! directory published (one commit of the index, with the vocabulary,
+//! people and concepts that belong to it) and the database through
+//! connections of its own that only read. In WAL mode such a connection
+//! sees the last commit and never waits for the writer, so a search never
+//! sees half an import and never meets "database is locked".
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use serde_json::Value;
+
+use crate::api::call;
+use crate::error::{CoreError, Result};
+use crate::search::{self, ConceptMatcher, IndexView, SearchRequest, SearchResponse};
+use crate::store::Store;
+
+/// Read connections kept open between searches; more are opened while more
+/// searches run at once, and closed again after.
+const IDLE_READERS: usize = 4;
+
+/// Cheap to clone; every clone searches the same directory.
+#[derive(Clone)]
+pub struct SearchHandle {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    database: PathBuf,
+    published: RwLock<Arc<Published>>,
+    idle: Mutex<Vec<Store>>,
+}
+
+/// What a search reads besides the database, as of one moment.
+struct Published {
+    index: IndexView,
+    concepts: Arc<ConceptMatcher>,
+}
+
+impl SearchHandle {
+    pub(crate) fn new(database: &Path, index: IndexView, concepts: Arc<ConceptMatcher>) -> SearchHandle {
+        SearchHandle {
+            shared: Arc::new(Shared {
+                database: database.to_path_buf(),
+                published: RwLock::new(Arc::new(Published { index, concepts })),
+                idle: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// Makes a new moment of the index the one searches read; called by the
+    /// writer once the index has caught up with a commit.
+    pub(crate) fn publish(&self, index: IndexView, concepts: Arc<ConceptMatcher>) {
+        let fresh = Arc::new(Published { index, concepts });
+        *self
+            .shared
+            .published
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = fresh;
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
+        let published = Arc::clone(
+            &self
+                .shared
+                .published
+                .read()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let reader = self.take_reader()?;
+        let found = search::search(&published.index, &reader, &published.concepts, request);
+        self.put_back(reader);
+        found
+    }
+
+    fn take_reader(&self) -> Result<Store> {
+        let idle = self
+            .shared
+            .idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        match idle {
+            Some(reader) => Ok(reader),
+            None => Store::open_reader(&self.shared.database),
+        }
+    }
+
+    fn put_back(&self, reader: Store) {
+        let mut idle = self.shared.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        if idle.len() < IDLE_READERS {
+            idle.push(reader);
+        }
+    }
+}
+
+impl SearchHandle {
+    /// Whether the command of the core's list with this name is one a
+    /// handle answers beside the writer (a search); every other command
+    /// goes to the directory.
+    pub fn answers(name: &str) -> bool {
+        name == "search"
+    }
+
+    /// Runs a command [`Self::answers`] names, as the core's `dispatch`
+    /// would run it on the directory.
+    pub fn dispatch(&self, name: &str, args: Value) -> Result<Value> {
+        let args = if args.is_null() {
+            Value::Object(Default::default())
+        } else {
+            args
+        };
+        match name {
+            "search" => call(args, |request: SearchRequest| self.search(&request)),
+            _ => Err(CoreError::InvalidInput(format!(
+                "the command \"{name}\" is not answered beside the writer"
+            ))),
+        }
+    }
+}

@@ -25,8 +25,10 @@ use std::process::ExitCode;
 
 use base64::Engine as _;
 use clap::{Parser, Subcommand};
+use hvemved_core::access::Viewer;
 use hvemved_core::api::{
-    AuditRequest, ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest, TermRequest,
+    AuditRequest, ConceptListRequest, DemoRequest, Directory, PersonRequest, SaveConceptRequest,
+    SkillVisibilityRequest, TermRequest,
 };
 use hvemved_core::hr_import::{FileContent, PeopleFormat, PeopleImportRequest, RecordsImportRequest};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
@@ -47,6 +49,11 @@ struct Cli {
     /// Directory holding the database and search index [default: the per-user data directory]
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+
+    /// Who the command runs for: employee:ID, leader:ID, hr or administrator
+    /// (the default); it sees and may do what that user may in the app
+    #[arg(long = "as", global = true, value_name = "ROLE[:PERSON]")]
+    viewer: Option<String>,
 
     #[command(subcommand)]
     command: Command,
@@ -335,6 +342,15 @@ enum PersonCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Show one of a person's skills to everyone (which confirms a skill
+    /// imported from the HR system), or with --hide only to them, their
+    /// leaders and HR
+    Skill {
+        id: String,
+        skill: String,
+        #[arg(long)]
+        hide: bool,
+    },
     /// Mark a person as having left: out of search at once, erased when the
     /// retention rules say (see `hvemved retention`)
     Leave { id: String },
@@ -379,7 +395,11 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Some(dir) => dir,
         None => default_data_dir()?,
     };
+    let viewer = cli.viewer.as_deref().map(Viewer::parse).transpose()?;
     if let Command::Backup { file } = &cli.command {
+        if let Some(viewer) = &viewer {
+            viewer.require_hr("take a backup")?;
+        }
         let stats = hvemved_core::api::backup_database(&data_dir, file)?;
         return finish(writeln!(
             std::io::stdout().lock(),
@@ -390,6 +410,14 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         ));
     }
     let mut directory = Directory::open(&data_dir)?;
+    // `hvemved serve` is the local user's app in a browser: it runs for
+    // whoever they said they are, unless told otherwise. Every other
+    // command runs for the administrator unless `--as` names someone.
+    match viewer {
+        Some(viewer) => directory.act_as(viewer)?,
+        None if matches!(cli.command, Command::Serve { .. }) => {}
+        None => directory.act_as(Viewer::administrator())?,
+    }
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Command::Import {
@@ -554,6 +582,26 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 }
                 None => out.write_all(json.as_bytes()),
             }
+        }
+        Command::Person {
+            command: PersonCommand::Skill { id, skill, hide },
+        } => {
+            let request = SkillVisibilityRequest {
+                id,
+                skill,
+                shown: !hide,
+            };
+            directory.person_skill_visibility(&request)?;
+            let seen_by = if hide {
+                "only them, their leaders and HR"
+            } else {
+                "everyone"
+            };
+            writeln!(
+                out,
+                "{} of {} is now shown to {seen_by}.",
+                request.skill, request.id
+            )
         }
         Command::Person {
             command: PersonCommand::Leave { id },

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::access::{self, Role, Tier, Viewer};
 use crate::bundle::BundleCourse;
 use crate::bundle::{parse_bundle, Bundle};
 use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
@@ -50,6 +51,22 @@ pub struct Directory {
     thesaurus: Thesaurus,
     concepts: Arc<ConceptMatcher>,
     searches: SearchHandle,
+    /// Who the calls are made for; see [`crate::access`].
+    viewer: Viewer,
+}
+
+/// Where the local user's choice of who they are is kept.
+const LOCAL_USER_KEY: &str = "local_user";
+
+/// Who is using the directory, and whether the local user has said so yet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Session {
+    pub viewer: Viewer,
+    /// False until the local user has picked who they are (first start).
+    pub chosen: bool,
+    /// The viewer's name, when they are a person of the directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -106,6 +123,13 @@ pub struct SkillSetRequest {
     pub id: String,
     #[serde(flatten)]
     pub change: SkillChange,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SkillVisibilityRequest {
+    pub id: String,
+    pub skill: String,
+    pub shown: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -256,6 +280,9 @@ pub struct CourseInput {
     pub key_takeaways: Option<String>,
     #[serde(default)]
     pub skills: Vec<String>,
+    /// For HR only (set by HR); left out, a saved report keeps its setting.
+    #[serde(default)]
+    pub hr_only: Option<bool>,
     /// Person ids of everyone who took part.
     #[serde(default)]
     pub attendees: Vec<String>,
@@ -309,14 +336,20 @@ impl Directory {
             &mut search::analyzer::danish_analyzer(),
         ));
         let searches = SearchHandle::new(store.path(), index.view(), Arc::clone(&concepts));
-        Ok(Directory {
+        let mut directory = Directory {
             data_dir: data_dir.to_path_buf(),
             store,
             index,
             thesaurus,
             concepts,
             searches,
-        })
+            viewer: Viewer::administrator(),
+        };
+        if let Some(chosen) = directory.chosen_local_user()? {
+            // A choice naming someone since erased falls back to the start.
+            let _ = directory.act_as(chosen);
+        }
+        Ok(directory)
     }
 
     /// True when the directory holds no people and no courses.
@@ -330,6 +363,69 @@ impl Directory {
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
         search::search(&self.index.view(), &self.store, &self.concepts, request)
+    }
+
+    /// Makes the calls that follow be made for `viewer` (the CLI's `--as`).
+    pub fn act_as(&mut self, viewer: Viewer) -> Result<()> {
+        viewer.validate()?;
+        if let Some(person) = &viewer.person {
+            // Fails with "no person" for an id the directory does not know.
+            self.store.profile(person)?;
+        }
+        self.store.set_actor(&viewer.label());
+        self.viewer = viewer;
+        Ok(())
+    }
+
+    pub fn viewer(&self) -> &Viewer {
+        &self.viewer
+    }
+
+    fn chosen_local_user(&self) -> Result<Option<Viewer>> {
+        Ok(self
+            .store
+            .meta(LOCAL_USER_KEY)?
+            .and_then(|text| serde_json::from_str(&text).ok()))
+    }
+
+    /// Who the calls are made for, and whether the local user chose it.
+    pub fn session(&self) -> Result<Session> {
+        let name = match &self.viewer.person {
+            Some(person) => Some(self.store.profile(person)?.name),
+            None => None,
+        };
+        Ok(Session {
+            viewer: self.viewer.clone(),
+            chosen: self.chosen_local_user()?.is_some(),
+            name,
+        })
+    }
+
+    /// The local user says who they are (at first start, or to change it);
+    /// kept in the directory for the next start. On a single laptop this is
+    /// the user's own word; a server takes it from the login instead.
+    pub fn set_session(&mut self, viewer: &Viewer) -> Result<Session> {
+        self.act_as(viewer.clone())?;
+        let text = serde_json::to_string(viewer).expect("viewers serialise");
+        self.store.set_meta(LOCAL_USER_KEY, &text)?;
+        self.session()
+    }
+
+    /// How much of `profile` the viewer sees (see [`crate::access`]).
+    fn tier_for(&self, profile: &PersonProfile) -> Result<Tier> {
+        if self.viewer.role.is_hr() {
+            return Ok(Tier::Hr);
+        }
+        if self.viewer.is(&profile.id) {
+            return Ok(Tier::Close);
+        }
+        if let (Role::Leader, Some(leader)) = (self.viewer.role, &self.viewer.person) {
+            let leader_units = self.store.profile(leader)?.units;
+            if !leader_units.is_empty() && profile.units.starts_with(&leader_units) {
+                return Ok(Tier::Close);
+            }
+        }
+        Ok(Tier::Everyone)
     }
 
     /// Searches this directory from other threads, also while it is being
@@ -346,15 +442,25 @@ impl Directory {
 
     /// One person's profile; the look-up is written to the audit log.
     pub fn person(&mut self, request: &PersonRequest) -> Result<PersonProfile> {
-        let profile = self.store.profile(&request.id)?;
+        let profile = self.visible_profile(&request.id)?;
         self.store
             .log(AuditAction::ViewedProfile, Some(&request.id), None)?;
+        Ok(profile)
+    }
+
+    /// A profile with what the viewer may not see taken out.
+    fn visible_profile(&self, id: &str) -> Result<PersonProfile> {
+        let mut profile = self.store.profile(id)?;
+        let tier = self.tier_for(&profile)?;
+        access::redact(&mut profile, tier);
         Ok(profile)
     }
 
     /// "Mine data": everything stored about one person, with the log of who
     /// looked them up (GDPR art. 15). The export itself is logged.
     pub fn personal_data(&mut self, request: &PersonRequest) -> Result<serde_json::Value> {
+        self.viewer
+            .require_self_or_hr(&request.id, "export everything stored about a person")?;
         let data = self.store.personal_data(&request.id)?;
         self.store
             .log(AuditAction::Exported, Some(&request.id), Some("mine data"))?;
@@ -365,6 +471,7 @@ impl Directory {
     /// copy stays in free pages or the write-ahead log) and from the search
     /// index (rebuilt without them). Course reports keep their text.
     pub fn erase_person(&mut self, request: &PersonRequest) -> Result<ErasureReport> {
+        self.viewer.require_hr("erase a person")?;
         let report = self.store.erase_person(&request.id)?;
         self.store.compact()?;
         self.reindex()?;
@@ -374,6 +481,7 @@ impl Directory {
     /// Marks a person as having left; answers when (see
     /// [`Store::mark_left`]).
     pub fn mark_left(&mut self, request: &PersonRequest) -> Result<PersonLeft> {
+        self.viewer.require_hr("mark a person as having left")?;
         let left_at = self.store.mark_left(&request.id)?;
         self.after_write()?;
         Ok(PersonLeft {
@@ -390,6 +498,7 @@ impl Directory {
     /// Sets how long people who left and course reports are kept; answers
     /// with what the new rules would remove today, before anything is.
     pub fn set_retention_rules(&mut self, rules: &RetentionRules) -> Result<RetentionReport> {
+        self.viewer.require_hr("change the retention rules")?;
         self.store.set_retention_rules(*rules)?;
         self.retention()
     }
@@ -397,6 +506,11 @@ impl Directory {
     /// Applies the retention rules: removes what has expired, then compacts
     /// the file and rebuilds the index, so that no copy is left behind.
     pub fn apply_retention(&mut self) -> Result<RetentionReport> {
+        self.viewer.require_hr("apply the retention rules")?;
+        self.remove_expired()
+    }
+
+    fn remove_expired(&mut self) -> Result<RetentionReport> {
         let report = self.store.remove_expired(chrono::Utc::now())?;
         if report.removes_anything() {
             self.store.compact()?;
@@ -414,7 +528,7 @@ impl Directory {
             None => true,
         };
         if due {
-            self.apply_retention().map(Some)
+            self.remove_expired().map(Some)
         } else {
             Ok(None)
         }
@@ -422,6 +536,7 @@ impl Directory {
 
     /// The audit log, newest first; about one person when `person` is given.
     pub fn audit_log(&self, request: &AuditRequest) -> Result<Vec<AuditEntry>> {
+        self.viewer.require_hr("read the audit log")?;
         self.store
             .audit_log(request.person.as_deref(), request.limit.unwrap_or(1_000))
     }
@@ -435,6 +550,7 @@ impl Directory {
     /// Imports a bundle all or nothing. With `dry_run` the same writes run
     /// and are rolled back, so the counts shown in a preview are exact.
     pub fn import_bundle(&mut self, request: &ImportRequest) -> Result<ImportReport> {
+        self.viewer.require_hr("import a bundle")?;
         let known = self.store.person_external_ids()?;
         let bundle = parse_bundle(request.bundle.as_bytes(), &|id| known.contains(id))?;
         self.write_bundle(&bundle, request.dry_run, None)
@@ -448,6 +564,7 @@ impl Directory {
 
     /// Reads a bundle file, refusing files too large to be a directory.
     pub fn import_bundle_file(&mut self, path: &Path, dry_run: bool) -> Result<ImportReport> {
+        self.viewer.require_hr("import a bundle")?;
         let size = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?.len();
         if size > MAX_BUNDLE_BYTES {
             return Err(CoreError::InvalidInput(format!(
@@ -535,6 +652,7 @@ impl Directory {
         request: &PeopleImportRequest,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<PeopleFileReport> {
+        self.viewer.require_hr("import people")?;
         let parsed = hr_import::read_people_file(request)?;
         let mut report = parsed.report;
         let tx = self.store_tx()?;
@@ -577,6 +695,7 @@ impl Directory {
         &mut self,
         request: &RecordsImportRequest,
     ) -> Result<RecordsFileReport<SkillsImportReport>> {
+        self.viewer.require_hr("import skills")?;
         let file = request.file.open()?;
         let parsed = parse_skills_stream(file.text()?, request.file.chosen_delimiter()?)
             .map_err(|e| hr_import::csv_error(&file.what, e))?;
@@ -592,6 +711,7 @@ impl Directory {
         &mut self,
         request: &RecordsImportRequest,
     ) -> Result<RecordsFileReport<AttendanceImportReport>> {
+        self.viewer.require_hr("import course attendance")?;
         let file = request.file.open()?;
         let parsed = parse_attendance_stream(file.text()?, request.file.chosen_delimiter()?)
             .map_err(|e| hr_import::csv_error(&file.what, e))?;
@@ -645,6 +765,7 @@ impl Directory {
         request: PeopleImportRequest,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<PeopleFileReport> {
+        self.viewer.require_hr("import people")?;
         let request = PeopleImportRequest {
             file: FileContent {
                 encoding: request.file.encoding,
@@ -661,6 +782,7 @@ impl Directory {
     }
 
     pub fn export_bundle(&mut self) -> Result<Bundle> {
+        self.viewer.require_hr("export the directory")?;
         let bundle = self.store.export_bundle()?;
         let detail = format!("bundle of {} people", bundle.people.len());
         self.store.log(AuditAction::Exported, None, Some(&detail))?;
@@ -669,6 +791,7 @@ impl Directory {
 
     /// Active people as vCards or as a CSV for Excel, everyone or those asked for.
     pub fn export_people(&mut self, request: &PeopleExportRequest) -> Result<ExportedFile> {
+        self.viewer.require_hr("export people")?;
         let file = people_export::export_people(self.store.bundle_people(&request.ids)?, request)?;
         let detail = format!("{} of {} people", file.file_name, file.people);
         let person = (request.ids.len() == 1).then(|| request.ids[0].as_str());
@@ -679,6 +802,7 @@ impl Directory {
     /// Loads the built-in demo municipality; refuses to mix it into a
     /// directory that already holds data unless `force` is set.
     pub fn load_demo(&mut self, request: &DemoRequest) -> Result<ImportReport> {
+        self.viewer.require_hr("load the demo municipality")?;
         if !request.force && !self.store.is_empty()? {
             return Err(CoreError::DirectoryNotEmpty(self.data_dir.display().to_string()));
         }
@@ -696,21 +820,38 @@ impl Directory {
     }
 
     pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {
+        self.viewer
+            .require_self_or_hr(&request.id, "change this profile")?;
         self.store.update_profile(&request.id, &request.changes)?;
         self.after_write()?;
-        self.store.profile(&request.id)
+        self.visible_profile(&request.id)
     }
 
     pub fn person_skill_set(&mut self, request: &SkillSetRequest) -> Result<PersonProfile> {
+        self.viewer
+            .require_self_or_hr(&request.id, "change this profile")?;
         self.store.set_skill(&request.id, &request.change)?;
         self.after_write()?;
-        self.store.profile(&request.id)
+        self.visible_profile(&request.id)
+    }
+
+    /// Shows a skill to everyone or hides it; showing an imported skill
+    /// confirms it.
+    pub fn person_skill_visibility(&mut self, request: &SkillVisibilityRequest) -> Result<PersonProfile> {
+        self.viewer
+            .require_self_or_hr(&request.id, "change this profile")?;
+        self.store
+            .set_skill_shown(&request.id, &request.skill, request.shown)?;
+        self.after_write()?;
+        self.visible_profile(&request.id)
     }
 
     pub fn person_skill_remove(&mut self, request: &SkillRemoveRequest) -> Result<PersonProfile> {
+        self.viewer
+            .require_self_or_hr(&request.id, "change this profile")?;
         self.store.remove_skill(&request.id, &request.skill)?;
         self.after_write()?;
-        self.store.profile(&request.id)
+        self.visible_profile(&request.id)
     }
 
     /// Skills people already have first (most held first), then thesaurus
@@ -769,8 +910,9 @@ impl Directory {
     }
 
     pub fn course_list(&self, request: &CourseListRequest) -> Result<Vec<CourseReport>> {
+        let limit = request.limit.clamp(1, 1000);
         self.store
-            .course_list(&request.query, request.limit.clamp(1, 1000))
+            .course_list(&request.query, limit, self.viewer.role.is_hr())
     }
 
     /// Saves a course report in one transaction, validated like a bundle
@@ -803,12 +945,23 @@ impl Directory {
                 skills: input.skills.clone(),
             }],
         );
+        let already_hr_only = match self.store.course_report(&id) {
+            Ok(saved) => saved.hr_only,
+            Err(_) => false,
+        };
+        if already_hr_only || input.hr_only == Some(true) {
+            self.viewer.require_hr("write a report for HR only")?;
+        }
         let known = self.store.person_external_ids()?;
         let json = serde_json::to_vec(&draft).expect("bundles serialise");
         let course = parse_bundle(&json, &|id| known.contains(id))?;
         self.store.write(|tx| {
             store::write_bundle(tx, &course)?;
-            store::set_course_authors_in(tx, &id, &input.authors)
+            store::set_course_authors_in(tx, &id, &input.authors)?;
+            match input.hr_only {
+                Some(hr_only) => store::set_course_hr_only_in(tx, &id, hr_only),
+                None => Ok(()),
+            }
         })?;
         self.after_write()?;
         self.store.course_report(&id)
@@ -1027,6 +1180,7 @@ impl Directory {
     /// Empties the directory (the demo data, before the real directory is
     /// imported); local thesaurus terms stay.
     pub fn clear_directory(&mut self) -> Result<DirectoryStats> {
+        self.viewer.require_hr("empty the directory")?;
         self.store.clear_directory()?;
         self.after_write()?;
         self.stats()
@@ -1069,6 +1223,7 @@ impl Directory {
     /// from the next query on; the index needs no rebuild, since queries are
     /// expanded, not documents.
     pub fn thesaurus_save(&mut self, request: &SaveConceptRequest) -> Result<Concept> {
+        self.viewer.require_hr("change the thesaurus")?;
         let concept = normalised(&request.concept);
         let problems = self.thesaurus.validate(&concept);
         if !problems.is_empty() {
@@ -1097,6 +1252,7 @@ impl Directory {
     /// A backup as a file for the user to save (the UI's way to
     /// [`Self::backup`]: the page never names paths on this machine).
     pub fn backup_download(&mut self) -> Result<ExportedFile> {
+        self.viewer.require_hr("download a backup")?;
         let temp = self
             .data_dir
             .join(format!(".download-{}.backup", std::process::id()));
@@ -1117,6 +1273,7 @@ impl Directory {
 
     /// Restores a backup the user picked (the UI's way to [`Self::restore`]).
     pub fn restore_upload(&mut self, request: &RestoreRequest) -> Result<ReindexReport> {
+        self.viewer.require_hr("restore a backup")?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(request.content_base64.trim())
             .map_err(|e| CoreError::InvalidInput(format!("the backup is not valid base64 ({e})")))?;
@@ -1132,6 +1289,7 @@ impl Directory {
     /// Replaces the whole directory with a backup, then rebuilds the search
     /// index and everything held in memory from it.
     pub fn restore(&mut self, source: &Path) -> Result<ReindexReport> {
+        self.viewer.require_hr("restore a backup")?;
         self.store.restore_from(source)?;
         self.thesaurus = self.store.thesaurus()?;
         self.concepts = Arc::new(ConceptMatcher::new(
@@ -1224,6 +1382,16 @@ pub(crate) fn call<Req: DeserializeOwned, Resp: Serialize>(
 struct NoArgs {}
 
 pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "session",
+        summary: "Who the calls are made for, and whether the local user has chosen",
+        handler: |d, a| call(a, |_: NoArgs| d.session()),
+    },
+    Command {
+        name: "session_set",
+        summary: "The local user says who they are: a role and, for employees and leaders, their id",
+        handler: |d, a| call(a, |v: Viewer| d.set_session(&v)),
+    },
     Command {
         name: "search",
         summary: "Find the colleagues who know about something, with evidence",
@@ -1328,6 +1496,11 @@ pub const COMMANDS: &[Command] = &[
         name: "person_skill_set",
         summary: "Add or change one's own skill with level and mentor/learn wishes",
         handler: |d, a| call(a, |r: SkillSetRequest| d.person_skill_set(&r)),
+    },
+    Command {
+        name: "person_skill_visibility",
+        summary: "Show one of a person's skills to everyone or hide it (showing an imported one confirms it)",
+        handler: |d, a| call(a, |r: SkillVisibilityRequest| d.person_skill_visibility(&r)),
     },
     Command {
         name: "person_skill_remove",

@@ -45,6 +45,9 @@ pub enum CoreError {
 
     #[error("no person with id \"{0}\"")]
     PersonNotFound(String),
+    /// The viewer's role may not do this; says what and which role may.
+    #[error("{0}")]
+    Forbidden(String),
 
     #[error("the directory at {0} already holds data; use --force to add the demo municipality anyway")]
     DirectoryNotEmpty(String),
@@ -97,6 +100,7 @@ impl CoreError {
             CoreError::MalformedJson { .. }
                 | CoreError::InvalidRecords(_)
                 | CoreError::PersonNotFound(_)
+                | CoreError::Forbidden(_)
                 | CoreError::DirectoryNotEmpty(_)
                 | CoreError::InvalidInput(_)
                 | CoreError::ColumnsNotUnderstood { .. }
@@ -111,6 +115,7 @@ impl CoreError {
             CoreError::MalformedJson { .. } => "malformed_json",
             CoreError::InvalidRecords(_) => "invalid_records",
             CoreError::PersonNotFound(_) => "not_found",
+            CoreError::Forbidden(_) => "forbidden",
             CoreError::DirectoryNotEmpty(_) => "directory_not_empty",
             CoreError::InvalidInput(_) => "invalid_input",
             CoreError::ColumnsNotUnderstood { .. } => "columns_not_understood",

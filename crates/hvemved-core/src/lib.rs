@@ -20,6 +20,7 @@
 //! }
 //! ```
 
+pub mod access;
 pub mod api;
 pub mod bundle;
 pub mod competence_map;

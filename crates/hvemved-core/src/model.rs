@@ -209,6 +209,14 @@ pub struct PersonSkill {
     pub can_mentor: bool,
     pub wants_to_learn: bool,
     pub updated_at: String,
+    /// Shown to everyone; when false only the person, their leaders and HR
+    /// see it (an imported skill stays so until the person confirms it).
+    #[serde(default = "shown_by_default")]
+    pub shown: bool,
+}
+
+fn shown_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -218,7 +226,14 @@ pub struct CourseAttended {
     pub kind: Option<CourseKind>,
     pub date: Option<String>,
     pub role: AttendanceRole,
+    /// A report only HR sees.
+    #[serde(default)]
+    pub hr_only: bool,
 }
+
+/// The fields of a profile a person may hide from everyone but themself,
+/// their leaders and HR.
+pub const HIDEABLE_FIELDS: [&str; 4] = ["phone", "location", "bio", "languages"];
 
 /// Everything the directory shows about one person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -240,6 +255,9 @@ pub struct PersonProfile {
     /// Wants lunch suggestions with colleagues they do not know.
     #[serde(default)]
     pub lunch_opt_in: bool,
+    /// Fields of [`HIDEABLE_FIELDS`] the person hides from everyone.
+    #[serde(default)]
+    pub hidden_fields: Vec<String>,
     pub skills: Vec<PersonSkill>,
     pub courses: Vec<CourseAttended>,
     /// Initiatives, networks and forums the person takes part in.

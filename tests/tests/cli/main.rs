@@ -1,6 +1,7 @@
 //! Drives the real `hvemved` binary against real SQLite files and tantivy
 //! indexes in temporary directories: one test binary, one module per feature.
 
+mod access;
 mod api;
 mod backup_busy;
 mod bad_input;

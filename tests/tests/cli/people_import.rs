@@ -455,6 +455,18 @@ fn skills_from_hr_are_added_and_a_level_the_employee_set_is_kept() {
     );
     let report = import_json(&dir, &skills, &["--format", "skills-csv"]);
     assert_eq!(report["skills_created"], 2);
+    assert!(
+        ids(&dir.search("zebrafinkeopdræt")).is_empty(),
+        "an imported skill waits for the employee to confirm it"
+    );
+    dir.run_ok(&[
+        "--as",
+        "employee:1002",
+        "person",
+        "skill",
+        "1002",
+        "Zebrafinkeopdræt",
+    ]);
     assert_eq!(
         ids(&dir.search("zebrafinkeopdræt")),
         vec!["1002"],

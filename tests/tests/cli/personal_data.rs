@@ -26,6 +26,8 @@ fn directory_with_token() -> TestDir {
         &format!("Medarbejdernummer;Kompetence;Niveau\nx-777;{TOKEN}metoden;4\n"),
     );
     dir.run_ok(&["import", skills.to_str().unwrap(), "--format", "skills-csv"]);
+    let skill = format!("{TOKEN}metoden");
+    dir.run_ok(&["--as", "employee:x-777", "person", "skill", "x-777", &skill]);
     let attendance = dir.write(
         "attendance.csv",
         "Kursus;Medarbejdernummer;Dato\nTraumebevidst praksis;x-777;2025-03-04\nTraumebevidst praksis;p-0001;2025-03-04\n",

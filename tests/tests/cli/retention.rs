@@ -38,6 +38,8 @@ fn applying_the_rules_removes_who_left_long_ago_and_old_reports_everywhere() {
         &format!("Medarbejdernummer;Kompetence;Niveau\nx-901;{TOKEN}metoden;4\n"),
     );
     dir.run_ok(&["import", skills.to_str().unwrap(), "--format", "skills-csv"]);
+    let skill = format!("{TOKEN}metoden");
+    dir.run_ok(&["--as", "employee:x-901", "person", "skill", "x-901", &skill]);
     assert_eq!(
         json(&dir, &["search", TOKEN, "--json"])["results"]
             .as_array()

@@ -35,6 +35,9 @@ pub struct CourseReport {
     /// its text, not their names.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub former_attendees: u32,
+    /// Only HR (and administrators) see this report; it is never searched.
+    #[serde(default)]
+    pub hr_only: bool,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -42,21 +45,22 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl Store {
-    /// Reports newest first; with a query, those whose text holds every word.
-    pub fn course_list(&self, query: &str, limit: usize) -> Result<Vec<CourseReport>> {
-        self.courses_matching(query, None, None, limit)
+    /// Reports newest first; with a query, those whose text holds every
+    /// word. HR-only reports only when `with_hr_only`.
+    pub fn course_list(&self, query: &str, limit: usize, with_hr_only: bool) -> Result<Vec<CourseReport>> {
+        self.courses_matching(query, None, None, limit, with_hr_only)
     }
 
-    /// Reports of courses that started between `from` and `to` (inclusive,
-    /// YYYY-MM-DD), newest first.
+    /// Reports everyone may read of courses that started between `from` and
+    /// `to` (inclusive, YYYY-MM-DD), newest first.
     pub fn courses_between(&self, from: &str, to: &str) -> Result<Vec<CourseReport>> {
-        self.courses_matching("", None, Some((from, to)), usize::MAX)
+        self.courses_matching("", None, Some((from, to)), usize::MAX, false)
     }
 
     /// One report by its external id, read on its own rather than picked out
     /// of the whole list.
     pub fn course_report(&self, external_id: &str) -> Result<CourseReport> {
-        self.courses_matching("", Some(external_id), None, 1)?
+        self.courses_matching("", Some(external_id), None, 1, true)?
             .into_iter()
             .next()
             .ok_or_else(|| CoreError::InvalidInput(format!("no course with id \"{external_id}\"")))
@@ -68,6 +72,7 @@ impl Store {
         external_id: Option<&str>,
         period: Option<(&str, &str)>,
         limit: usize,
+        with_hr_only: bool,
     ) -> Result<Vec<CourseReport>> {
         let conn = self.conn();
         let words: Vec<String> = query
@@ -78,9 +83,9 @@ impl Store {
         let words_json = serde_json::to_string(&words).expect("strings serialise");
         let mut stmt = conn.prepare(
             "SELECT c.id, c.external_id, c.title, c.kind, c.provider, c.start_date, c.end_date, c.location,
-                    c.summary, c.key_takeaways, c.former_attendees
+                    c.summary, c.key_takeaways, c.former_attendees, c.hr_only
              FROM courses c
-             WHERE (?3 IS NULL OR c.external_id = ?3)
+             WHERE (?3 IS NULL OR c.external_id = ?3) AND (?6 OR c.hr_only = 0)
                AND (?4 IS NULL OR c.start_date BETWEEN ?4 AND ?5) AND NOT EXISTS (
                  SELECT 1 FROM json_each(?1) w
                  WHERE instr(lower(c.title || ' ' || coalesce(c.provider, '') || ' ' || coalesce(c.summary, '')
@@ -95,7 +100,8 @@ impl Store {
                     limit.min(i64::MAX as usize) as i64,
                     external_id,
                     period.map(|p| p.0),
-                    period.map(|p| p.1)
+                    period.map(|p| p.1),
+                    with_hr_only
                 ],
                 |r| {
                     Ok((
@@ -113,6 +119,7 @@ impl Store {
                             skills: Vec::new(),
                             attendees: Vec::new(),
                             former_attendees: r.get(10)?,
+                            hr_only: r.get(11)?,
                         },
                     ))
                 },
@@ -198,7 +205,7 @@ impl Store {
         let prefix = prefix.trim().to_lowercase();
         let mut stmt = self.conn().prepare(
             "SELECT s.name, count(ps.person_id) AS n FROM skills s
-             LEFT JOIN person_skills ps ON ps.skill_id = s.id
+             LEFT JOIN person_skills ps ON ps.skill_id = s.id AND ps.shown = 1
              GROUP BY s.id ORDER BY n DESC, s.name",
         )?;
         let mut found = Vec::new();
@@ -261,6 +268,28 @@ pub struct PersonSuggestion {
 }
 
 /// See [`Store::set_course_authors`]; for use inside a larger transaction.
+/// Makes a report one for HR only, or one everyone may read; a change takes
+/// a change number, so the search index drops or takes up its document.
+pub(crate) fn set_course_hr_only_in(
+    tx: &rusqlite::Transaction,
+    course_external_id: &str,
+    hr_only: bool,
+) -> Result<()> {
+    let (id, uuid, was): (i64, String, bool) = tx.query_row(
+        "SELECT id, uuid, hr_only FROM courses WHERE external_id = ?1",
+        [course_external_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if was != hr_only {
+        tx.execute(
+            "UPDATE courses SET hr_only = ?2 WHERE id = ?1",
+            rusqlite::params![id, hr_only],
+        )?;
+        super::touch(tx, "courses", "course", id, &uuid)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn set_course_authors_in(
     tx: &rusqlite::Transaction,
     course_external_id: &str,

@@ -30,7 +30,7 @@ impl Store {
                 "SELECT s.name, ps.level, ps.updated_at, p.external_id, p.name, p.unit_id, p.profession,
                         ps.can_mentor, ps.wants_to_learn
                  FROM person_skills ps JOIN skills s ON s.id = ps.skill_id JOIN people p ON p.id = ps.person_id
-                 WHERE p.active = 1 ORDER BY s.name, p.external_id",
+                 WHERE p.active = 1 AND ps.shown = 1 ORDER BY s.name, p.external_id",
             )?;
             let rows = stmt
                 .query_map([], |r| {

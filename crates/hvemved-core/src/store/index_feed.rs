@@ -117,7 +117,7 @@ impl Store {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT ps.person_id, s.name, ps.level FROM people p
              JOIN person_skills ps ON ps.person_id = p.id JOIN skills s ON s.id = ps.skill_id
-             WHERE p.active = 1 AND {condition}
+             WHERE p.active = 1 AND ps.shown = 1 AND {condition}
              ORDER BY ps.rowid"
         ))?;
         for row in stmt.query_map(params_from_iter(&params), |r| {
@@ -127,8 +127,9 @@ impl Store {
             skills.entry(person).or_default().push((name, level));
         }
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT p.id, p.uuid, p.title, p.profession, p.unit_id, p.bio FROM people p
-             WHERE p.active = 1 AND {condition} ORDER BY p.id"
+            "SELECT p.id, p.uuid, p.title, p.profession, p.unit_id, {bio} FROM people p
+             WHERE p.active = 1 AND {condition} ORDER BY p.id",
+            bio = super::SHOWN_BIO
         ))?;
         let people = stmt
             .query_map(params_from_iter(&params), |r| {
@@ -186,7 +187,7 @@ impl Store {
         }
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT c.id, c.uuid, c.title, c.provider, c.summary, c.key_takeaways, c.start_date FROM courses c
-             WHERE {condition} ORDER BY c.id"
+             WHERE c.hr_only = 0 AND {condition} ORDER BY c.id"
         ))?;
         let courses = stmt
             .query_map(params_from_iter(&params), |r| {

@@ -38,6 +38,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "009_retention",
         include_str!("../../migrations/009_retention.sql"),
     ),
+    (
+        "010_visibility",
+        include_str!("../../migrations/010_visibility.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

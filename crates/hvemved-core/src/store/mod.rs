@@ -31,7 +31,7 @@ use crate::error::Result;
 
 pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
-pub(crate) use courses::set_course_authors_in;
+pub(crate) use courses::{set_course_authors_in, set_course_hr_only_in};
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
 pub(crate) use holdings::backdate_skill_entries_in;
 pub use holdings::SkillHolding;
@@ -56,9 +56,16 @@ pub use share_back::{
     ShareBack, ShareBackItem, ShareBackQuery, ShareBackState, ShareBackUpdate, DEFAULT_SHARE_BACK_DAYS,
 };
 
+/// A person's bio as everyone may see it: none when they hide it. The
+/// search index and search evidence read only this.
+pub(crate) const SHOWN_BIO: &str =
+    "CASE WHEN EXISTS (SELECT 1 FROM json_each(hidden_fields) WHERE value = 'bio') THEN NULL ELSE bio END";
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who the audit log names for what this connection writes.
+    actor: String,
 }
 
 impl Store {
@@ -85,6 +92,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            actor: LOCAL_USER.to_string(),
         })
     }
 
@@ -102,11 +110,17 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            actor: LOCAL_USER.to_string(),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Names who the audit log records for the writes that follow.
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
     }
 
     /// Runs `work` in one immediate transaction: all of it lands or none.
@@ -206,6 +220,13 @@ pub(crate) fn touch(tx: &Transaction, table: &str, entity: &str, id: i64, uuid: 
     ))?
     .execute(rusqlite::params![id, now(), seq])?;
     Ok(())
+}
+
+impl Store {
+    /// Stores one setting of the directory.
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| set_meta(tx, key, value))
+    }
 }
 
 pub(crate) fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {

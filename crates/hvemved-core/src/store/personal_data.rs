@@ -75,7 +75,8 @@ pub(crate) fn log_in(
 impl Store {
     /// Appends one entry to the audit log.
     pub fn log(&mut self, action: AuditAction, person: Option<&str>, detail: Option<&str>) -> Result<()> {
-        self.write(|tx| log_in(tx, LOCAL_USER, action, person, detail))
+        let actor = self.actor.clone();
+        self.write(|tx| log_in(tx, &actor, action, person, detail))
     }
 
     /// The log, newest first; only the entries about `person` when given.
@@ -153,7 +154,8 @@ impl Store {
     /// knowledge area they owned passes to its deputy. The caller vacuums
     /// and rebuilds the index so that no copy is left in the files.
     pub fn erase_person(&mut self, external_id: &str) -> Result<ErasureReport> {
-        self.write(|tx| erase_person_in(tx, external_id, LOCAL_USER, None))
+        let actor = self.actor.clone();
+        self.write(|tx| erase_person_in(tx, external_id, &actor, None))
     }
 
     /// Rewrites the database file without free pages and empties the

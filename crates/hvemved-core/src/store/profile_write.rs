@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lookups::SkillResolver;
 use super::personal_data::log_in;
-use super::{now, touch, AuditAction, Store, LOCAL_USER};
+use super::{now, touch, AuditAction, Store};
 use crate::error::{CoreError, Result};
 use crate::model::SkillLevel;
 
@@ -28,6 +28,10 @@ pub struct ProfileChanges {
     /// Whether the person wants lunch suggestions with colleagues they do not know.
     #[serde(default)]
     pub lunch_opt_in: Option<bool>,
+    /// The fields (of `model::HIDEABLE_FIELDS`) shown only to the person,
+    /// their leaders and HR; the list replaces the one stored.
+    #[serde(default)]
+    pub hidden_fields: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -38,6 +42,11 @@ pub struct SkillChange {
     pub can_mentor: bool,
     #[serde(default)]
     pub wants_to_learn: bool,
+    /// Shown to everyone (true) or only to the person, their leaders and
+    /// HR. Left out: a new skill is shown, a known one keeps its setting; so
+    /// an imported skill is shown only once the person says so.
+    #[serde(default)]
+    pub shown: Option<bool>,
 }
 
 const MAX_FIELD: usize = 500;
@@ -58,6 +67,24 @@ impl Store {
                 )));
             }
         }
+        let hidden_fields = match &changes.hidden_fields {
+            Some(fields) => {
+                let mut cleaned: Vec<String> = Vec::new();
+                for field in fields.iter().map(|f| f.trim()) {
+                    if !crate::model::HIDEABLE_FIELDS.contains(&field) {
+                        return Err(CoreError::InvalidInput(format!(
+                            "person \"{external_id}\": \"{field}\" cannot be hidden; the fields that can are {}",
+                            crate::model::HIDEABLE_FIELDS.join(", ")
+                        )));
+                    }
+                    if !cleaned.iter().any(|f| f == field) {
+                        cleaned.push(field.to_string());
+                    }
+                }
+                Some(serde_json::to_string(&cleaned).expect("strings serialise"))
+            }
+            None => None,
+        };
         let languages = changes.languages.as_ref().map(|list| {
             let cleaned: Vec<String> = list
                 .iter()
@@ -66,6 +93,7 @@ impl Store {
                 .collect();
             serde_json::to_string(&cleaned).expect("strings serialise")
         });
+        let actor = self.actor.clone();
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
             let trimmed = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
@@ -99,6 +127,12 @@ impl Store {
                     params![person_id, opt_in],
                 )?;
             }
+            if let Some(hidden) = &hidden_fields {
+                tx.execute(
+                    "UPDATE people SET hidden_fields = ?2 WHERE id = ?1",
+                    params![person_id, hidden],
+                )?;
+            }
             if let Some(languages) = &languages {
                 tx.execute(
                     "UPDATE people SET languages = ?2 WHERE id = ?1",
@@ -109,7 +143,7 @@ impl Store {
             // its audit entry.
             log_in(
                 tx,
-                LOCAL_USER,
+                &actor,
                 AuditAction::Edited,
                 Some(external_id),
                 Some("profile"),
@@ -132,23 +166,55 @@ impl Store {
                 change.level
             ))
         })?;
+        let actor = self.actor.clone();
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
             let skill_id = SkillResolver::default().resolve(tx, name)?;
             tx.execute(
-                "INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
-                 VALUES (?1, ?2, ?3, 'selv', ?4, ?5, ?6)
+                "INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at, shown)
+                 VALUES (?1, ?2, ?3, 'selv', ?4, ?5, ?6, coalesce(?7, 1))
                  ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, source = 'selv',
                      can_mentor = excluded.can_mentor, wants_to_learn = excluded.wants_to_learn,
-                     updated_at = excluded.updated_at",
-                params![person_id, skill_id, level.get(), change.can_mentor, change.wants_to_learn, now()],
+                     updated_at = excluded.updated_at, shown = coalesce(?7, person_skills.shown)",
+                params![
+                    person_id,
+                    skill_id,
+                    level.get(),
+                    change.can_mentor,
+                    change.wants_to_learn,
+                    now(),
+                    change.shown
+                ],
             )?;
-            log_in(tx, LOCAL_USER, AuditAction::Edited, Some(external_id), Some("skill"))?;
+            log_in(tx, &actor, AuditAction::Edited, Some(external_id), Some("skill"))?;
+            touch(tx, "people", "person", person_id, &uuid)
+        })
+    }
+
+    /// Shows one of the person's skills to everyone, or only to them, their
+    /// leaders and HR; showing an imported skill is how the person confirms it.
+    pub fn set_skill_shown(&mut self, external_id: &str, skill: &str, shown: bool) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let (person_id, uuid) = person_row(tx, external_id)?;
+            let changed = tx.execute(
+                "UPDATE person_skills SET shown = ?3 WHERE person_id = ?1
+                 AND skill_id = (SELECT id FROM skills WHERE name = ?2)",
+                params![person_id, skill.trim(), shown],
+            )?;
+            if changed == 0 {
+                return Err(CoreError::InvalidInput(format!(
+                    "person \"{external_id}\" has no skill \"{skill}\""
+                )));
+            }
+            let detail = if shown { "skill shown" } else { "skill hidden" };
+            log_in(tx, &actor, AuditAction::Edited, Some(external_id), Some(detail))?;
             touch(tx, "people", "person", person_id, &uuid)
         })
     }
 
     pub fn remove_skill(&mut self, external_id: &str, skill: &str) -> Result<()> {
+        let actor = self.actor.clone();
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
             let removed = tx.execute(
@@ -163,7 +229,7 @@ impl Store {
             }
             log_in(
                 tx,
-                LOCAL_USER,
+                &actor,
                 AuditAction::Edited,
                 Some(external_id),
                 Some("skill removed"),

@@ -125,7 +125,7 @@ impl Store {
         let row = conn
             .query_row(
                 "SELECT id, uuid, external_id, name, title, unit_id, profession, email, phone, location, bio,
-                        languages, active, created_at, updated_at, lunch_opt_in
+                        languages, active, created_at, updated_at, lunch_opt_in, hidden_fields
                  FROM people WHERE external_id = ?1",
                 [external_id],
                 |r| {
@@ -148,6 +148,7 @@ impl Store {
                             languages: serde_json::from_str(&languages).unwrap_or_default(),
                             active: r.get(12)?,
                             lunch_opt_in: r.get(15)?,
+                            hidden_fields: serde_json::from_str(&r.get::<_, String>(16)?).unwrap_or_default(),
                             skills: Vec::new(),
                             courses: Vec::new(),
                             initiatives: Vec::new(),
@@ -164,7 +165,7 @@ impl Store {
         profile.skills = person_skills(conn, person_id)?;
         profile.courses = conn
             .prepare(
-                "SELECT c.external_id, c.title, c.kind, c.start_date, a.role
+                "SELECT c.external_id, c.title, c.kind, c.start_date, a.role, c.hr_only
                  FROM attendance a JOIN courses c ON c.id = a.course_id
                  WHERE a.person_id = ?1 ORDER BY c.start_date DESC, c.title",
             )?
@@ -177,6 +178,7 @@ impl Store {
                     kind: kind.as_deref().and_then(CourseKind::parse),
                     date: r.get(3)?,
                     role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
+                    hr_only: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -361,7 +363,7 @@ impl Store {
         let mut paths: HashMap<Option<i64>, Arc<[String]>> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT p.id, p.unit_id, p.profession, p.languages,
-                    EXISTS (SELECT 1 FROM person_skills ps WHERE ps.person_id = p.id AND ps.can_mentor = 1)
+                    EXISTS (SELECT 1 FROM person_skills ps WHERE ps.person_id = p.id AND ps.can_mentor = 1 AND ps.shown = 1)
              FROM people p WHERE p.active = 1",
         )?;
         let mut facts = Vec::new();
@@ -434,18 +436,19 @@ impl Store {
         conn: &Connection,
         wanted: &[(i64, EvidenceParts)],
     ) -> Result<Vec<IndexablePerson>> {
-        let mut person_stmt = conn.prepare_cached(
-            "SELECT uuid, external_id, name, title, profession, bio, languages
+        let mut person_stmt = conn.prepare_cached(&format!(
+            "SELECT uuid, external_id, name, title, profession, {bio}, languages
              FROM people WHERE id = ?1 AND active = 1",
-        )?;
+            bio = super::SHOWN_BIO
+        ))?;
         let mut skill_stmt = conn.prepare_cached(
             "SELECT s.name, ps.level, ps.can_mentor FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
-             WHERE ps.person_id = ?1 ORDER BY ps.rowid",
+             WHERE ps.person_id = ?1 AND ps.shown = 1 ORDER BY ps.rowid",
         )?;
         let mut course_stmt = conn.prepare_cached(
             "SELECT c.title, c.start_date, c.provider, c.summary, c.key_takeaways, a.role, c.id
              FROM attendance a JOIN courses c ON c.id = a.course_id
-             WHERE a.person_id = ?1 ORDER BY a.rowid",
+             WHERE a.person_id = ?1 AND c.hr_only = 0 ORDER BY a.rowid",
         )?;
         let mut course_skill_stmt = conn.prepare_cached(
             "SELECT cs.course_id, s.name FROM attendance a JOIN course_skills cs ON cs.course_id = a.course_id
@@ -548,7 +551,7 @@ impl Store {
 fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> {
     let mut stmt = conn.prepare(
         "SELECT s.name, s.english_label, s.category, ps.level, ps.source, ps.can_mentor, ps.wants_to_learn,
-                ps.updated_at
+                ps.updated_at, ps.shown
          FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
          WHERE ps.person_id = ?1 ORDER BY ps.level IS NULL, ps.level DESC, s.name",
     )?;
@@ -567,6 +570,7 @@ fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> 
                 can_mentor: r.get(5)?,
                 wants_to_learn: r.get(6)?,
                 updated_at: r.get(7)?,
+                shown: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::personal_data::{erase_person_in, log_in};
-use super::{record_deletion, set_meta, touch, AuditAction, Store, LOCAL_USER};
+use super::{record_deletion, set_meta, touch, AuditAction, Store};
 use crate::error::{CoreError, Result};
 
 const LEFT_PEOPLE_DAYS: &str = "retention.left_people_days";
@@ -88,6 +88,7 @@ impl Store {
                 "a retention period may be at most {MAX_DAYS} days or {MAX_YEARS} years; leave it empty to keep for good"
             )));
         }
+        let actor = self.actor.clone();
         self.write(|tx| {
             set_meta(tx, LEFT_PEOPLE_DAYS, &write_rule(rules.left_people_days))?;
             set_meta(tx, COURSE_REPORT_YEARS, &write_rule(rules.course_report_years))?;
@@ -99,7 +100,7 @@ impl Store {
                 period(rules.left_people_days, "dage"),
                 period(rules.course_report_years, "år")
             );
-            log_in(tx, LOCAL_USER, AuditAction::Edited, None, Some(&detail))
+            log_in(tx, &actor, AuditAction::Edited, None, Some(&detail))
         })
     }
 
@@ -184,6 +185,7 @@ impl Store {
     /// HR import that lists them again brings them back. Answers when they
     /// left (the database dates it).
     pub fn mark_left(&mut self, external_id: &str) -> Result<String> {
+        let actor = self.actor.clone();
         self.write(|tx| {
             let (id, uuid, active): (i64, String, bool) = tx
                 .query_row(
@@ -198,7 +200,7 @@ impl Store {
                 touch(tx, "people", "person", id, &uuid)?;
                 log_in(
                     tx,
-                    LOCAL_USER,
+                    &actor,
                     AuditAction::Edited,
                     Some(external_id),
                     Some("fratrådt"),

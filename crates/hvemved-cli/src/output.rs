@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Result, Write};
 use std::path::Path;
 
-use hvemved_core::model::{DirectoryStats, PersonProfile};
+use hvemved_core::model::{DirectoryStats, PersonProfile, SkillSource};
 use hvemved_core::search::SearchResponse;
 use hvemved_core::store::ImportReport;
 use hvemved_core::thesaurus::Concept;
@@ -122,6 +122,9 @@ pub fn profile(out: &mut impl Write, p: &PersonProfile) -> Result<()> {
     if !p.languages.is_empty() {
         writeln!(out, "  {:<11} {}", "Languages", p.languages.join(", "))?;
     }
+    if !p.hidden_fields.is_empty() {
+        writeln!(out, "  {:<11} {}", "Hidden", p.hidden_fields.join(", "))?;
+    }
     if let Some(bio) = &p.bio {
         writeln!(out, "\n  Spørg mig om: {bio}")?;
     }
@@ -139,6 +142,11 @@ pub fn profile(out: &mut impl Write, p: &PersonProfile) -> Result<()> {
             if s.wants_to_learn {
                 flags.push("wants to learn");
             }
+            match (s.shown, s.source) {
+                (true, _) => {}
+                (false, SkillSource::Hr) => flags.push("from HR, hidden until confirmed"),
+                (false, _) => flags.push("hidden from colleagues"),
+            }
             let flags = if flags.is_empty() {
                 String::new()
             } else {
@@ -151,7 +159,8 @@ pub fn profile(out: &mut impl Write, p: &PersonProfile) -> Result<()> {
         writeln!(out, "\n  Courses and conferences:")?;
         for c in &p.courses {
             let date = c.date.as_deref().unwrap_or("-");
-            writeln!(out, "    {date:<10} {}  ({})", c.title, c.role.as_str())?;
+            let hr_only = if c.hr_only { "  [HR only]" } else { "" };
+            writeln!(out, "    {date:<10} {}  ({}){hr_only}", c.title, c.role.as_str())?;
         }
     }
     Ok(())

@@ -229,10 +229,34 @@ export function activeElementInfo(page) {
   });
 }
 
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot for docs/screenshots. The tests run on a fresh directory,
+ * where the "Hvem er du?" band sits under the header on every screen; the
+ * pictures of the other screens leave it out (keeping what was in view where
+ * it was), unless `{ withWho: true }`.
+ */
+export async function screenshot(page, name, { withWho = false } = {}) {
   if (!/^browser-[a-z0-9-]+\.png$/.test(name)) throw new Error(`screenshot names must be browser-*.png, not ${name}`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
+  const scrolled = withWho ? null : await page.evaluate(() => {
+    const slot = document.getElementById('who-slot');
+    if (!slot || !slot.firstChild || slot.hidden || slot.contains(document.activeElement)) return null;
+    const height = slot.getBoundingClientRect().height;
+    const top = window.scrollY;
+    slot.hidden = true;
+    window.scrollTo({ top: Math.max(0, top - height), behavior: 'instant' });
+    return top;
+  });
+  try {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
+  } finally {
+    if (scrolled !== null) {
+      await page.evaluate((top) => {
+        document.getElementById('who-slot').hidden = false;
+        window.scrollTo({ top, behavior: 'instant' });
+      }, scrolled);
+    }
+  }
 }
 
 /** The location's hash as the app's router reads it, decoded. */

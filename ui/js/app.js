@@ -1,11 +1,16 @@
 // The shell: hash routing (so the back button works and searches can be
 // linked), the header's language switch and demo marker, and moving focus to
 // each new screen so keyboard and screen-reader users know where they are.
+// Who the user is ("Hvem er du?") is known before the first screen renders,
+// and a change of it renders the current screen again with what the new
+// viewer may see.
 
 import { call } from './api.js';
 import { t, lang, setLang, onLangChange, formatNumber } from './i18n.js';
 import { clear, h } from './dom.js';
 import * as searchScreen from './screens/search.js';
+import { loadSession, onSessionChange } from './session.js';
+import { initWho } from './components/who.js';
 
 // The search screen is what the app opens on; the others load when first
 // visited, so the first screen does not wait for every module of the app.
@@ -25,6 +30,8 @@ const state = {
   firstRender: true,
   lastPersonId: null,
   currentRoute: null,
+  // Resolves once the core has said who the viewer is; screens wait for it.
+  sessionReady: null,
 };
 
 export function parseHash(hash = window.location.hash) {
@@ -103,6 +110,7 @@ async function renderRoute({ reason = 'navigate' } = {}) {
 
   let result = {};
   try {
+    await state.sessionReady;
     const screen = await route.module();
     if (seq !== state.navSeq) return;
     result = (await screen.render(main, ctx)) || {};
@@ -118,8 +126,9 @@ async function renderRoute({ reason = 'navigate' } = {}) {
   state.currentRoute = route;
   document.title = `${result.title || t('app.name')} – ${t('app.name')}`;
 
-  // A language switch keeps focus on the switch; everything else moves it to the screen.
-  if (reason !== 'lang') {
+  // A language switch keeps focus on the switch, a new "Hvem er du?" on "Skift";
+  // everything else moves it to the screen.
+  if (reason !== 'lang' && reason !== 'session') {
     const target = result.focus?.() || main.querySelector('h1');
     if (target) {
       if (!target.hasAttribute('tabindex') && !/^(INPUT|BUTTON|A|SELECT|TEXTAREA)$/.test(target.tagName)) {
@@ -161,6 +170,7 @@ function renderShell() {
 }
 
 function start() {
+  const who = initWho();
   document.getElementById('lang-switch').addEventListener('click', () => {
     setLang(lang() === 'da' ? 'en' : 'da');
   });
@@ -171,8 +181,14 @@ function start() {
   });
   onLangChange(() => {
     renderShell();
+    who.relabel();
     renderRoute({ reason: 'lang' });
   });
+  onSessionChange(() => {
+    renderRoute({ reason: 'session' });
+    refreshStats();
+  });
+  state.sessionReady = loadSession().then(() => who.start());
   window.addEventListener('hashchange', () => renderRoute());
   renderShell();
   refreshStats();

@@ -139,13 +139,29 @@ export function errorSummary(errors) {
 export function errorMessage(err) {
   if (err?.kind === 'unreachable') return t('common.errorUnreachable');
   if (err?.kind === 'not_found') return t('common.errorNotFound');
+  // The core names what was refused and the role, e.g. "only HR or an
+  // administrator may erase a person (you are employee:p-0003)".
+  if (err?.kind === 'forbidden') return t('common.errorForbidden', err.message || '');
   return err?.message || t('common.error');
 }
 
 export function errorBox(err, { title } = {}) {
+  const forbidden = err?.kind === 'forbidden';
   return h('div', { class: 'alert alert--error', role: 'alert' },
-    h('p', { class: 'alert__title' }, title || t('common.error')),
-    h('p', {}, errorMessage(err)));
+    h('p', { class: 'alert__title' }, title || (forbidden ? t('common.forbiddenTitle') : t('common.error'))),
+    h('p', {}, errorMessage(err)),
+    forbidden ? h('p', {}, t('common.forbiddenHint')) : null);
+}
+
+/** Shows a refusal of the viewer's role in `where` and answers true; answers
+ *  false for any other error, which the caller explains itself. */
+export function showRefusal(where, err, moveFocus) {
+  if (err?.kind !== 'forbidden') return false;
+  const box = errorBox(err);
+  box.setAttribute('tabindex', '-1');
+  where.append(box);
+  if (moveFocus) box.focus();
+  return true;
 }
 
 // An indeterminate progress bar with a visible label, for work of unknown length.

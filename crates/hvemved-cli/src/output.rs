@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Result, Write};
 use std::path::Path;
 
-use hvemved_core::model::{DirectoryStats, PersonProfile, SkillSource};
+use hvemved_core::model::{DirectoryStats, PersonProfile};
 use hvemved_core::search::SearchResponse;
 use hvemved_core::store::ImportReport;
 use hvemved_core::thesaurus::Concept;
@@ -142,10 +142,10 @@ pub fn profile(out: &mut impl Write, p: &PersonProfile) -> Result<()> {
             if s.wants_to_learn {
                 flags.push("wants to learn");
             }
-            match (s.shown, s.source) {
-                (true, _) => {}
-                (false, SkillSource::Hr) => flags.push("from HR, hidden until confirmed"),
-                (false, _) => flags.push("hidden from colleagues"),
+            if s.awaiting_confirmation {
+                flags.push("from HR, hidden until confirmed");
+            } else if !s.shown {
+                flags.push("hidden from colleagues");
             }
             let flags = if flags.is_empty() {
                 String::new()

@@ -213,6 +213,9 @@ pub struct PersonSkill {
     /// see it (an imported skill stays so until the person confirms it).
     #[serde(default = "shown_by_default")]
     pub shown: bool,
+    /// Imported from the HR system and not yet shown or hidden by the person.
+    #[serde(default)]
+    pub awaiting_confirmation: bool,
 }
 
 fn shown_by_default() -> bool {

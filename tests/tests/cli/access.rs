@@ -244,6 +244,12 @@ fn an_imported_skill_waits_for_the_employee_and_the_cli_obeys_the_same_rules() {
     );
     dir.run_ok(&["import", skills.to_str().unwrap(), "--format", "skills-csv"]);
     assert!(ids(&dir.search("ammevejledning")).is_empty(), "waits for Kim");
+    let own = dir.run_ok(&["--as", "employee:kim", "person", "show", "kim", "--json"]);
+    let own: Value = serde_json::from_str(&own).unwrap();
+    assert_eq!(own["skills"][0]["awaiting_confirmation"], true, "{own}");
+    assert!(dir
+        .run_ok(&["--as", "employee:kim", "person", "show", "kim"])
+        .contains("hidden until confirmed"));
 
     let refused = dir
         .hvemved()
@@ -261,6 +267,20 @@ fn an_imported_skill_waits_for_the_employee_and_the_cli_obeys_the_same_rules() {
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(message.contains("employee:emma"), "{message}");
 
+    dir.run_ok(&[
+        "--as",
+        "employee:kim",
+        "person",
+        "skill",
+        "kim",
+        "Ammevejledning",
+        "--hide",
+    ]);
+    let own = dir.run_ok(&["--as", "employee:kim", "person", "show", "kim"]);
+    assert!(
+        own.contains("hidden from colleagues") && !own.contains("until confirmed"),
+        "{own}"
+    );
     dir.run_ok(&["--as", "employee:kim", "person", "skill", "kim", "Ammevejledning"]);
     assert_eq!(ids(&dir.search("ammevejledning")), vec!["kim"]);
 

@@ -7,6 +7,7 @@ import { t, formatDate } from '../i18n.js';
 import { h, clear, announce, debounce, uid, field, errorBox, errorSummary, busyIndicator } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
 import { suggestPeople } from '../components/people.js';
+import { isHr } from '../session.js';
 
 const KINDS = ['kursus', 'konference', 'temadag', 'uddannelse'];
 const PAGE = 30;
@@ -48,6 +49,7 @@ function courseCard(course, { focusId } = {}) {
     },
     h('h2', { id: headingId, class: 'card__title' }, course.title),
     h('p', { class: 'card__sub' },
+      course.hr_only ? [h('span', { class: 'badge badge--hr' }, t('courses.hrOnlyBadge')), ' '] : null,
       course.kind ? h('span', { class: 'tag tag--course' }, t('courseKind.' + course.kind)) : null, ' ',
       dates ? h('span', {}, dates) : null,
       course.provider ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', {}, course.provider)] : null,
@@ -183,6 +185,12 @@ function renderForm(main, ctx) {
     const endField = field({ label: t('courseForm.fieldEndDate'), control: endDate, hint: t('courseForm.fieldEndDateHint'), optional: true });
     const location = h('input', { type: 'text', class: 'input' });
     const summary = h('textarea', { class: 'textarea', rows: '6' });
+    // Only HR and administrators may keep a report to HR; others never see the choice.
+    const hrOnlyId = uid('hr-only');
+    const hrOnly = isHr() ? h('input', { type: 'checkbox', id: hrOnlyId, 'aria-describedby': hrOnlyId + '-hint' }) : null;
+    const hrOnlyField = hrOnly ? h('div', { class: 'field field--wide field--check' },
+      h('div', { class: 'checkbox' }, hrOnly, h('label', { for: hrOnlyId }, t('courseForm.hrOnly'))),
+      h('p', { class: 'field__hint', id: hrOnlyId + '-hint' }, t('courseForm.hrOnlyHint'))) : null;
     const takeaways = h('textarea', { class: 'textarea', rows: '5' });
 
     // Attendees: picked from the directory, shown as chips; authors are among them.
@@ -281,7 +289,8 @@ function renderForm(main, ctx) {
           field({ label: t('courseForm.fieldProvider'), control: provider, optional: true }),
           dateField,
           endField,
-          field({ label: t('courseForm.fieldLocation'), control: location, optional: true, className: 'field--wide' }))),
+          field({ label: t('courseForm.fieldLocation'), control: location, optional: true, className: 'field--wide' }),
+          hrOnlyField)),
       h('fieldset', { class: 'form__section' },
         h('legend', {}, t('courseForm.people')),
         peopleCombo.element,
@@ -335,6 +344,7 @@ function renderForm(main, ctx) {
             skills: [...skills],
             attendees: attendees.map((a) => a.id),
             authors: attendees.filter((a) => a.author).map((a) => a.id),
+            ...(hrOnly ? { hr_only: hrOnly.checked } : {}),
           },
         });
         showSaved(saved);
@@ -359,7 +369,7 @@ function renderForm(main, ctx) {
     const query = course.title;
     container.append(h('div', { class: 'alert alert--ok confirmation' },
       heading,
-      h('p', {}, t('courseForm.savedBody', course.title)),
+      h('p', {}, course.hr_only ? t('courseForm.savedBodyHrOnly', course.title) : t('courseForm.savedBody', course.title)),
       h('ul', { class: 'link-list' },
         h('li', {}, h('a', { href: '#/sog?' + new URLSearchParams({ q: query }).toString(), class: 'btn btn--primary' }, t('courses.findAttendees'))),
         h('li', {}, h('a', { href: '#/kurser?vis=' + encodeURIComponent(course.id), class: 'btn' }, t('courseForm.backToList'))),

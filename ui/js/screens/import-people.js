@@ -5,7 +5,7 @@
 
 import { call, callWithProgress } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
-import { h, clear, announce, uid, errorBox, errorMessage, busyIndicator, field } from '../dom.js';
+import { h, clear, announce, uid, errorBox, errorMessage, busyIndicator, field, showRefusal } from '../dom.js';
 import {
   base64ToBlob, saveOrDownload, fieldName, delimiterName, encodingSelect as makeEncodingSelect,
   delimiterSelect as makeDelimiterSelect, simpleTable, refusedSection, importFileChooser, importProgress,
@@ -102,6 +102,8 @@ export function peopleSections(ctx, renderDemo) {
 
   function showReadError(err, { moveFocus }) {
     done();
+    // Not a problem with the file: the role may not import.
+    if (showRefusal(outcome, err, moveFocus)) return;
     // A column the core needs was not recognised: the columns get selects, so
     // HR can say which one holds the name without editing the file.
     let canMap = false;

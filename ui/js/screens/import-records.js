@@ -7,7 +7,7 @@
 
 import { callWithProgress } from '../api.js';
 import { t, formatNumber } from '../i18n.js';
-import { h, clear, announce, uid, errorBox, errorMessage, field } from '../dom.js';
+import { h, clear, announce, uid, errorBox, errorMessage, field, showRefusal } from '../dom.js';
 import {
   delimiterName, encodingSelect as makeEncodingSelect, delimiterSelect as makeDelimiterSelect,
   simpleTable, refusedSection, countsTable, importFileChooser, importProgress,
@@ -141,6 +141,8 @@ export function recordsSection(ctx) {
 
   function showReadError(err, { moveFocus, k }) {
     done();
+    // Not a problem with the file: the role may not import.
+    if (showRefusal(outcome, err, moveFocus)) return;
     const heading = h('h3', { tabindex: '-1' }, t(`records.${k}.cannotRead`));
     outcome.append(h('div', { class: 'alert alert--error' },
       heading,

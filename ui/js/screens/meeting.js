@@ -9,7 +9,7 @@ import { h, clear, announce, errorBox } from '../dom.js';
 
 const personLink = (p) => h('a', { href: '#/person/' + encodeURIComponent(p.id) }, p.name);
 
-function lunchPart(profile) {
+function lunchPart(profile, { editable = true } = {}) {
   const result = h('div', { 'aria-live': 'polite' });
   const optIn = h('input', { type: 'checkbox', checked: !!profile.lunch_opt_in });
   const ask = h('button', { type: 'button', class: 'btn', disabled: !profile.lunch_opt_in }, t('meeting.lunchAsk'));
@@ -44,7 +44,10 @@ function lunchPart(profile) {
   });
   return h('div', {},
     h('h3', {}, t('meeting.lunchHeading')),
-    h('label', { class: 'checkbox' }, optIn, h('span', {}, t('meeting.lunchOptIn'))),
+    // Only the person themself (or HR) may opt in or out; others see the choice.
+    editable
+      ? h('label', { class: 'checkbox' }, optIn, h('span', {}, t('meeting.lunchOptIn')))
+      : h('p', { class: 'muted' }, profile.lunch_opt_in ? t('meeting.lunchOptedIn') : t('meeting.lunchNotOptedIn')),
     h('p', {}, ask),
     result);
 }
@@ -58,12 +61,12 @@ function matchList(matches, emptyKey) {
       : h('span', { class: 'muted' }, t('meeting.noOneYet')))));
 }
 
-export function meetingSection(profile) {
+export function meetingSection(profile, { editable = true } = {}) {
   const mentors = h('div', {});
   const rotation = h('div', {});
   const section = h('section', { class: 'panel', 'aria-labelledby': 'meeting-h' },
     h('h2', { id: 'meeting-h' }, t('meeting.title')),
-    lunchPart(profile),
+    lunchPart(profile, { editable }),
     h('h3', {}, t('meeting.mentorHeading')), mentors,
     h('h3', {}, t('meeting.rotationHeading')), rotation);
   (async () => {

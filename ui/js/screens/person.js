@@ -1,12 +1,16 @@
 // One colleague's profile: how to reach them, what they know and where they
 // learned it. The same screen lets a person correct their own details and
-// declare skills, because a directory nobody can update goes stale.
+// declare skills, because a directory nobody can update goes stale. What
+// colleagues see is the person's choice: a skill or a contact field can be
+// hidden from them (the person, their leaders and HR still see it), and a
+// skill imported by HR waits for the person to confirm it.
 
 import { call } from '../api.js';
 import { t, levelName, formatDate } from '../i18n.js';
 import { h, clear, announce, field, errorBox, errorSummary, copyText, uid, busyIndicator } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
 import { meetingSection } from './meeting.js';
+import { mayEditPerson, isSelf } from '../session.js';
 
 function initials(name) {
   return String(name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
@@ -20,6 +24,9 @@ function levelMeter(level) {
 function levelText(level) {
   return level ? `${level} · ${levelName(level)}` : levelName(null);
 }
+
+// The contact fields a person may hide from colleagues, as the core names them.
+const HIDEABLE = ['phone', 'location', 'bio', 'languages'];
 
 export function levelSelect({ id, value, includeNone = false, required = false, label }) {
   const select = h('select', { id, class: 'select', 'aria-label': label || null, 'aria-required': required ? 'true' : null });
@@ -49,6 +56,9 @@ export async function render(main, ctx) {
   loading.remove();
 
   let editing = false;
+  // The core refuses changes by others; only offer them to those who may.
+  const editable = mayEditPerson(profile.id);
+  const self = isSelf(profile.id);
   const root = h('div', { class: 'person' });
   main.append(root);
 
@@ -63,7 +73,7 @@ export async function render(main, ctx) {
         profile.units?.length ? h('div', { class: 'unit-path' },
           h('ol', { 'aria-label': t('person.unit') }, profile.units.map((u) => h('li', {}, u)))) : null,
         profile.active === false ? h('p', { class: 'badge badge--muted' }, t('person.inactive')) : null),
-      h('div', { class: 'person__actions' }, editing ? null : editButton));
+      h('div', { class: 'person__actions' }, editing || !editable ? null : editButton));
   }
 
   function copyButton(value, label, done) {
@@ -82,6 +92,12 @@ export async function render(main, ctx) {
     return btn;
   }
 
+  // Only the person, their leaders and HR get hidden fields at all.
+  const isHidden = (name) => (profile.hidden_fields || []).includes(name);
+  function hiddenMark(name) {
+    return isHidden(name) ? h('span', { class: 'badge badge--hidden' }, t('person.hiddenMark')) : null;
+  }
+
   function renderContact() {
     const rows = [];
     if (profile.email) {
@@ -96,11 +112,12 @@ export async function render(main, ctx) {
         h('dt', {}, t('person.phone')),
         h('dd', {},
           h('a', { href: 'tel:' + profile.phone.replace(/\s+/g, ''), class: 'contact__value' }, profile.phone),
-          copyButton(profile.phone, t('person.copyPhone'), t('person.copiedPhone')))));
+          copyButton(profile.phone, t('person.copyPhone'), t('person.copiedPhone')),
+          hiddenMark('phone'))));
     }
-    if (profile.location) rows.push(h('div', { class: 'dl__row' }, h('dt', {}, t('person.location')), h('dd', {}, profile.location)));
+    if (profile.location) rows.push(h('div', { class: 'dl__row' }, h('dt', {}, t('person.location')), h('dd', {}, profile.location, hiddenMark('location'))));
     if (profile.profession) rows.push(h('div', { class: 'dl__row' }, h('dt', {}, t('person.profession')), h('dd', {}, profile.profession)));
-    if (profile.languages?.length) rows.push(h('div', { class: 'dl__row' }, h('dt', {}, t('person.languages')), h('dd', {}, profile.languages.join(', '))));
+    if (profile.languages?.length) rows.push(h('div', { class: 'dl__row' }, h('dt', {}, t('person.languages')), h('dd', {}, profile.languages.join(', '), hiddenMark('languages'))));
     return h('section', { class: 'panel', 'aria-labelledby': 'contact-h' },
       h('h2', { id: 'contact-h' }, t('person.contact')),
       h('dl', { class: 'dl' }, rows));
@@ -109,14 +126,61 @@ export async function render(main, ctx) {
   function renderBio() {
     return h('section', { class: 'panel panel--bio', 'aria-labelledby': 'bio-h' },
       h('h2', { id: 'bio-h' }, t('person.bio')),
-      profile.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, t('person.bioEmpty')));
+      profile.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, t('person.bioEmpty')),
+      profile.bio && isHidden('bio') ? h('p', { class: 'hidden-note' }, hiddenMark('bio')) : null);
   }
 
-  function skillNotes(skill) {
-    const notes = [];
+  // Colleagues never get hidden skills; the person, leaders and HR get them with shown: false.
+  const isPending = (skill) => skill.awaiting_confirmation === true;
+
+  // Every hidden skill is marked; one from HR also says it waits for the person.
+  function visibilityBadges(skill) {
+    if (skill.shown !== false) return [];
+    return [
+      h('span', { class: 'badge badge--hidden' }, t('person.skillHidden')),
+      isPending(skill) ? h('span', { class: 'badge badge--pending' }, self ? t('person.skillPending') : t('person.skillPendingOther')) : null,
+    ];
+  }
+
+  async function setSkillShown(skill, shown) {
+    profile = await call('person_skill_visibility', { id: profile.id, skill: skill.name, shown });
+  }
+
+  // "Bekræft og vis": the person confirms a skill HR imported, and colleagues see it.
+  function confirmButton(skill, { onDone, status }) {
+    const btn = h('button', { type: 'button', class: 'btn btn--small', dataset: { skillConfirm: skill.name } },
+      t('person.confirmSkill'), h('span', { class: 'visually-hidden' }, ` ${skill.name}`));
+    btn.addEventListener('click', async () => {
+      clear(status);
+      btn.disabled = true;
+      try {
+        await setSkillShown(skill, true);
+        announce(t('person.skillConfirmed', skill.name));
+        onDone();
+      } catch (err) {
+        btn.disabled = false;
+        status.append(errorBox(err));
+      }
+    });
+    return btn;
+  }
+
+  function skillNotes(skill, status) {
+    const notes = [...visibilityBadges(skill).filter(Boolean)];
     if (skill.can_mentor) notes.push(h('span', { class: 'badge badge--mentor' }, t('person.canMentor')));
     if (skill.wants_to_learn) notes.push(h('span', { class: 'badge badge--learn' }, t('person.wantsToLearn')));
-    if (skill.source === 'hr') notes.push(h('span', { class: 'badge badge--muted' }, t('person.sourceHr')));
+    if (skill.source === 'hr' && !isPending(skill)) notes.push(h('span', { class: 'badge badge--muted' }, t('person.sourceHr')));
+    if (isPending(skill) && editable) {
+      notes.push(confirmButton(skill, {
+        status,
+        onDone: () => {
+          renderView();
+          const th = [...root.querySelectorAll('.skills-table tbody th')].find((el) => el.dataset.skill === skill.name);
+          th?.setAttribute('tabindex', '-1');
+          (th || root.querySelector('#skills-h'))?.focus();
+        },
+      }));
+    }
     return notes;
   }
 
@@ -132,17 +196,21 @@ export async function render(main, ctx) {
         h('th', { scope: 'col' }, t('person.skillName')),
         h('th', { scope: 'col' }, t('person.skillLevel')),
         h('th', { scope: 'col' }, t('person.skillNotes')))),
-      h('tbody', {}, skills.map((s) => h('tr', {},
-        h('th', { scope: 'row' }, s.name, s.english_label ? h('span', { class: 'muted', lang: 'en' }, ` (${s.english_label})`) : null),
-        h('td', {}, h('span', { class: 'level' }, levelMeter(s.level), h('span', { class: 'level__text' }, levelText(s.level)))),
-        h('td', { class: 'notes' }, h('div', { class: 'notes__list' }, skillNotes(s))))))));
+      h('tbody', {}, skills.map((s) => {
+        const status = h('div', { class: 'row-status' });
+        return h('tr', { class: s.shown === false ? 'is-hidden' : null },
+          h('th', { scope: 'row', dataset: { skill: s.name } }, s.name, s.english_label ? h('span', { class: 'muted', lang: 'en' }, ` (${s.english_label})`) : null),
+          h('td', {}, h('span', { class: 'level' }, levelMeter(s.level), h('span', { class: 'level__text' }, levelText(s.level)))),
+          h('td', { class: 'notes' }, h('div', { class: 'notes__list' }, skillNotes(s, status)), status));
+      }))));
     return section;
   }
 
   function courseItem(c) {
     return h('li', {},
       h('a', { href: '#/kurser?vis=' + encodeURIComponent(c.id) }, c.title),
-      h('span', { class: 'muted' }, ' · ', t('courseKind.' + c.kind) || c.kind, c.date ? ', ' + formatDate(c.date) : ''));
+      h('span', { class: 'muted' }, ' · ', t('courseKind.' + c.kind) || c.kind, c.date ? ', ' + formatDate(c.date) : ''),
+      c.hr_only ? h('span', { class: 'badge badge--hr' }, t('courses.hrOnlyBadge')) : null);
   }
 
   function renderInitiatives() {
@@ -174,7 +242,7 @@ export async function render(main, ctx) {
     root.append(renderHeader(),
       h('div', { class: 'person__grid' },
         h('div', { class: 'person__side' }, renderContact()),
-        h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses(), renderInitiatives(), meetingSection(profile))));
+        h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses(), renderInitiatives(), meetingSection(profile, { editable }))));
   }
 
   // ---- Edit mode -------------------------------------------------------
@@ -189,16 +257,28 @@ export async function render(main, ctx) {
     const languages = h('input', { type: 'text', class: 'input', value: (profile.languages || []).join(', ') });
     const saveBtn = h('button', { type: 'submit', class: 'btn btn--primary' }, t('person.saveProfile'));
 
+    // "Skjul for kolleger" under each field a person may keep to those close to them.
+    const hideBoxes = {};
+    function withHide(name, fieldEl, fieldLabel) {
+      const id = uid('hide-' + name);
+      const box = h('input', { type: 'checkbox', id, checked: isHidden(name), dataset: { hideField: name } });
+      hideBoxes[name] = box;
+      fieldEl.append(h('div', { class: 'checkbox checkbox--small field__hide' }, box,
+        h('label', { for: id }, t('person.hideField'), h('span', { class: 'visually-hidden' }, ` (${fieldLabel})`))));
+      return fieldEl;
+    }
+
     const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'edit-profile-h' },
       h('h2', { id: 'edit-profile-h' }, t('person.editHeading')),
       h('p', { class: 'muted' }, t('person.editIntro')),
       status,
+      h('p', { class: 'muted' }, t('person.hideFieldsIntro')),
       h('div', { class: 'form__grid' },
         field({ label: t('person.fieldTitle'), control: title }),
-        field({ label: t('person.fieldPhone'), control: phone }),
-        field({ label: t('person.fieldLocation'), control: location, className: 'field--wide' })),
-      field({ label: t('person.fieldBio'), control: bio, hint: t('person.fieldBioHint') }),
-      field({ label: t('person.fieldLanguages'), control: languages, hint: t('person.fieldLanguagesHint') }),
+        withHide('phone', field({ label: t('person.fieldPhone'), control: phone }), t('person.fieldPhone')),
+        withHide('location', field({ label: t('person.fieldLocation'), control: location, className: 'field--wide' }), t('person.fieldLocation'))),
+      withHide('bio', field({ label: t('person.fieldBio'), control: bio, hint: t('person.fieldBioHint') }), t('person.fieldBio')),
+      withHide('languages', field({ label: t('person.fieldLanguages'), control: languages, hint: t('person.fieldLanguagesHint') }), t('person.fieldLanguages')),
       h('div', { class: 'form__actions' }, saveBtn));
 
     form.addEventListener('submit', async (e) => {
@@ -213,6 +293,7 @@ export async function render(main, ctx) {
           location: location.value.trim(),
           bio: bio.value.trim(),
           languages: languages.value.split(',').map((s) => s.trim()).filter(Boolean),
+          hidden_fields: HIDEABLE.filter((name) => hideBoxes[name].checked),
         });
         status.append(h('p', { class: 'alert alert--ok' }, t('person.profileSaved')));
         announce(t('person.profileSaved'));
@@ -275,9 +356,32 @@ export async function render(main, ctx) {
 
     const nameId = uid('sk-name');
     level.setAttribute('aria-labelledby', `${nameId} ${levelId}-lbl`);
-    return h('li', { class: 'skill-row' },
-      h('div', { class: 'skill-row__name', id: nameId }, skill.name,
-        skill.source === 'hr' ? h('span', { class: 'badge badge--muted' }, t('person.sourceHr')) : null),
+    // Shown to everyone, or only to the person, their leaders and HR; saved at
+    // once. Ticking it for a skill from HR confirms that skill.
+    const shownId = uid('sk-v');
+    const shown = h('input', { type: 'checkbox', id: shownId, checked: skill.shown !== false, dataset: { skillShown: skill.name } });
+    shown.addEventListener('change', async () => {
+      clear(rowStatus);
+      shown.disabled = true;
+      try {
+        await setSkillShown(skill, shown.checked);
+        announce(shown.checked ? t('person.skillShownNow', skill.name) : t('person.skillHiddenNow', skill.name));
+        renderSkillsEditor();
+        [...skillsEditor.querySelectorAll('[data-skill-shown]')].find((el) => el.dataset.skillShown === skill.name)?.focus();
+      } catch (err) {
+        shown.disabled = false;
+        shown.checked = !shown.checked;
+        rowStatus.append(errorBox(err));
+      }
+    });
+    const visibility = h('div', { class: 'checkbox skill-row__visibility' }, shown,
+      h('label', { for: shownId }, t('person.showToAll'), h('span', { class: 'visually-hidden' }, ` (${skill.name})`)));
+    return h('li', { class: ['skill-row', skill.shown === false ? 'is-hidden' : null], dataset: { skill: skill.name } },
+      h('div', { class: 'skill-row__head' },
+        h('div', { class: 'skill-row__name' }, h('span', { id: nameId }, skill.name),
+          skill.source === 'hr' && !isPending(skill) ? h('span', { class: 'badge badge--muted' }, t('person.sourceHr')) : null,
+          visibilityBadges(skill)),
+        visibility),
       h('div', { class: 'skill-row__level' },
         h('label', { for: levelId, id: levelId + '-lbl', class: 'small-label' }, t('person.skillLevel')),
         level),
@@ -380,6 +484,7 @@ export async function render(main, ctx) {
     clear(skillsEditor);
     skillsEditor.append(
       h('h2', { id: 'edit-skills-h' }, t('person.skillsEdit')),
+      (profile.skills || []).length ? h('p', { class: 'muted' }, t('person.visibilityHint')) : null,
       (profile.skills || []).length
         ? h('ul', { class: 'skill-rows', 'aria-labelledby': 'edit-skills-h' }, profile.skills.map(renderSkillRow))
         : h('p', { class: 'muted' }, t('person.skillsEmpty')),

@@ -8,6 +8,7 @@ import { h, clear, announce, uid, field, errorBox } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
 import { suggestPeople } from '../components/people.js';
 import { digestSection } from './digest.js';
+import { session } from '../session.js';
 
 const ME_KEY = 'hvemved.me';
 
@@ -206,8 +207,12 @@ export async function render(main) {
   await loadUpcoming();
   renderPolicy();
   await loadOverdue();
-  let me = null;
-  try { me = JSON.parse(window.localStorage.getItem(ME_KEY) || 'null'); } catch { /* nothing remembered */ }
+  // Who the user said they are ("Hvem er du?" in the header) comes first.
+  const viewer = session();
+  let me = viewer?.chosen && viewer.viewer?.person ? { id: viewer.viewer.person, name: viewer.name || viewer.viewer.person } : null;
+  if (!me) {
+    try { me = JSON.parse(window.localStorage.getItem(ME_KEY) || 'null'); } catch { /* nothing remembered */ }
+  }
   if (me?.id) {
     combo.input.value = me.name;
     await loadMine(me.id, me.name);

@@ -42,6 +42,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "010_visibility",
         include_str!("../../migrations/010_visibility.sql"),
     ),
+    (
+        "011_skill_confirmation",
+        include_str!("../../migrations/011_skill_confirmation.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

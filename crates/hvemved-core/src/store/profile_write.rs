@@ -175,7 +175,8 @@ impl Store {
                  VALUES (?1, ?2, ?3, 'selv', ?4, ?5, ?6, coalesce(?7, 1))
                  ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, source = 'selv',
                      can_mentor = excluded.can_mentor, wants_to_learn = excluded.wants_to_learn,
-                     updated_at = excluded.updated_at, shown = coalesce(?7, person_skills.shown)",
+                     updated_at = excluded.updated_at, shown = coalesce(?7, person_skills.shown),
+                     awaiting_confirmation = CASE WHEN ?7 IS NULL THEN person_skills.awaiting_confirmation ELSE 0 END",
                 params![
                     person_id,
                     skill_id,
@@ -198,7 +199,7 @@ impl Store {
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
             let changed = tx.execute(
-                "UPDATE person_skills SET shown = ?3 WHERE person_id = ?1
+                "UPDATE person_skills SET shown = ?3, awaiting_confirmation = 0 WHERE person_id = ?1
                  AND skill_id = (SELECT id FROM skills WHERE name = ?2)",
                 params![person_id, skill.trim(), shown],
             )?;

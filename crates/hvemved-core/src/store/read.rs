@@ -551,7 +551,7 @@ impl Store {
 fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> {
     let mut stmt = conn.prepare(
         "SELECT s.name, s.english_label, s.category, ps.level, ps.source, ps.can_mentor, ps.wants_to_learn,
-                ps.updated_at, ps.shown
+                ps.updated_at, ps.shown, ps.awaiting_confirmation
          FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
          WHERE ps.person_id = ?1 ORDER BY ps.level IS NULL, ps.level DESC, s.name",
     )?;
@@ -571,6 +571,7 @@ fn person_skills(conn: &Connection, person_id: i64) -> Result<Vec<PersonSkill>> 
                 wants_to_learn: r.get(6)?,
                 updated_at: r.get(7)?,
                 shown: r.get(8)?,
+                awaiting_confirmation: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -148,8 +148,9 @@ pub(crate) fn import_skills_in(tx: &Transaction, rows: &[SkillRow]) -> Result<Sk
             None => {
                 // Shown to colleagues only once the person confirms it.
                 tx.prepare_cached(
-                    "INSERT INTO person_skills (person_id, skill_id, level, source, updated_at, shown)
-                     VALUES (?1, ?2, ?3, 'hr', ?4, 0)",
+                    "INSERT INTO person_skills (person_id, skill_id, level, source, updated_at, shown,
+                         awaiting_confirmation)
+                     VALUES (?1, ?2, ?3, 'hr', ?4, 0, 1)",
                 )?
                 .execute(params![person.id, skill_id, row.level, now()])?;
                 report.added += 1;

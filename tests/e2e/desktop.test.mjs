@@ -246,15 +246,19 @@ test('a people file picked in the desktop app is read from disk by Rust, with pr
     const counts = await run(session.id, "return [...document.querySelectorAll('.people-counts tbody tr')].map((tr) => tr.textContent)");
     assert.equal(counts[0], 'Nye medarbejdere3.000');
 
-    // A colleague keeps searching while the import runs: the answers must
-    // come (not "an import is running"), from the app's search handle.
+    // A colleague keeps searching, and picking colleagues while typing, as
+    // the import runs: the answers must come (not "an import is running"),
+    // from the app's search handle.
     await run(session.id, `window.searchesDuring = [];
       (async () => {
         const importing = () => document.querySelector('.busy__status') && !document.querySelector('.people-done');
         while (!document.querySelector('.people-done')) {
           const asked = importing();
-          const answer = await window.__TAURI__.core.invoke('api', { cmd: 'search', args: { query: 'mentalisering' } })
-            .then((r) => 'found ' + r.total, (e) => 'error ' + JSON.stringify(e));
+          const invoke = (cmd, args) => window.__TAURI__.core.invoke('api', { cmd, args });
+          const answer = await Promise.all([
+            invoke('search', { query: 'mentalisering' }).then((r) => 'found ' + r.total),
+            invoke('people_suggest', { prefix: 'a', limit: 5 }).then((r) => 'suggested ' + r.length),
+          ]).then((both) => both.join(', '), (e) => 'error ' + JSON.stringify(e));
           if (asked && importing()) window.searchesDuring.push(answer);
           await new Promise((r) => setTimeout(r, 10));
         }
@@ -263,7 +267,7 @@ test('a people file picked in the desktop app is read from disk by Rust, with pr
     await waitFor('the import to finish', () => find(session.id, '.people-done'), 60000);
     const during = await run(session.id, 'return window.searchesDuring');
     assert.ok(during.length > 0, 'searches were answered while the import ran');
-    assert.ok(during.every((answer) => /^found [1-9]/.test(answer)), JSON.stringify(during));
+    assert.ok(during.every((answer) => /^found [1-9]\d*, suggested [1-9]/.test(answer)), JSON.stringify(during));
     const imported = await run(session.id, 'return window.progressSeen.splice(0)');
     assert.ok(imported.includes('3.000 af 3.000 rækker behandlet'), JSON.stringify(imported));
     assert.equal(imported.at(-1), 'Opdaterer søgeindekset …');

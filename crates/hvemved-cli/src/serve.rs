@@ -225,6 +225,7 @@ fn api_response(answered: Result<serde_json::Value, CoreError>) -> HttpResponse 
         Err(e) => {
             let status = match &e {
                 CoreError::PersonNotFound(_) => 404,
+                CoreError::Forbidden(_) => 403,
                 CoreError::DiskFull { .. } => 507,
                 e if e.is_user_error() => 400,
                 _ => 500,

@@ -902,11 +902,7 @@ impl Directory {
     }
 
     pub fn people_suggest(&self, request: &SuggestRequest) -> Result<Vec<PersonSuggestion>> {
-        if request.prefix.trim().is_empty() {
-            return Ok(Vec::new());
-        }
-        self.store
-            .people_named_like(&request.prefix, request.limit.clamp(1, 50))
+        people_suggestions(&self.store, request)
     }
 
     pub fn course_list(&self, request: &CourseListRequest) -> Result<Vec<CourseReport>> {
@@ -1359,6 +1355,14 @@ pub fn backup_database(data_dir: &Path, target: &Path) -> Result<DirectoryStats>
     store.backup_to(target)?;
     store.log(AuditAction::Exported, None, Some("backup"))?;
     store.stats()
+}
+
+/// Colleagues whose name starts as typed, for picking people while typing.
+pub(crate) fn people_suggestions(store: &Store, request: &SuggestRequest) -> Result<Vec<PersonSuggestion>> {
+    if request.prefix.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    store.people_named_like(&request.prefix, request.limit.clamp(1, 50))
 }
 
 /// One entry of the command list.

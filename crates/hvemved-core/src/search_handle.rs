@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use serde_json::Value;
 
-use crate::api::call;
+use crate::api::{call, people_suggestions, SuggestRequest};
 use crate::error::{CoreError, Result};
 use crate::search::{self, ConceptMatcher, IndexView, SearchRequest, SearchResponse};
 use crate::store::Store;
@@ -71,10 +71,14 @@ impl SearchHandle {
                 .read()
                 .unwrap_or_else(PoisonError::into_inner),
         );
+        self.with_reader(|reader| search::search(&published.index, reader, &published.concepts, request))
+    }
+
+    fn with_reader<T>(&self, work: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let reader = self.take_reader()?;
-        let found = search::search(&published.index, &reader, &published.concepts, request);
+        let done = work(&reader);
         self.put_back(reader);
-        found
+        done
     }
 
     fn take_reader(&self) -> Result<Store> {
@@ -100,10 +104,10 @@ impl SearchHandle {
 
 impl SearchHandle {
     /// Whether the command of the core's list with this name is one a
-    /// handle answers beside the writer (a search); every other command
-    /// goes to the directory.
+    /// handle answers beside the writer (a search, or picking a colleague
+    /// while typing); every other command goes to the directory.
     pub fn answers(name: &str) -> bool {
-        name == "search"
+        matches!(name, "search" | "people_suggest")
     }
 
     /// Runs a command [`Self::answers`] names, as the core's `dispatch`
@@ -116,6 +120,9 @@ impl SearchHandle {
         };
         match name {
             "search" => call(args, |request: SearchRequest| self.search(&request)),
+            "people_suggest" => call(args, |request: SuggestRequest| {
+                self.with_reader(|reader| people_suggestions(reader, &request))
+            }),
             _ => Err(CoreError::InvalidInput(format!(
                 "the command \"{name}\" is not answered beside the writer"
             ))),

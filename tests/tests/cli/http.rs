@@ -70,6 +70,21 @@ fn the_api_answers_from_the_command_list() {
 
     let (status, error) = post(&server, "person_show", r#"{"id": "nobody"}"#);
     assert_eq!((status, error["kind"].as_str()), (404, Some("not_found")));
+
+    // The local user says they are an employee: what the role may not do is
+    // refused as forbidden.
+    let (status, _) = post(
+        &server,
+        "session_set",
+        r#"{"role": "employee", "person": "t-002"}"#,
+    );
+    assert_eq!(status, 200);
+    let (status, error) = post(&server, "audit_log", "{}");
+    assert_eq!(
+        (status, error["kind"].as_str()),
+        (403, Some("forbidden")),
+        "{error}"
+    );
 }
 
 #[test]

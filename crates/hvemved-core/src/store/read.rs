@@ -118,7 +118,31 @@ impl Units {
     }
 }
 
+/// Who a person is and where they sit: what deciding who sees what needs of
+/// them, without the rest of their profile.
+pub struct PersonPlace {
+    pub name: String,
+    /// Unit path, outermost first.
+    pub units: Vec<String>,
+}
+
 impl Store {
+    pub fn person_place(&self, external_id: &str) -> Result<PersonPlace> {
+        let conn = self.conn();
+        let (name, unit): (String, Option<i64>) = conn
+            .query_row(
+                "SELECT name, unit_id FROM people WHERE external_id = ?1",
+                [external_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::PersonNotFound(external_id.to_string()))?;
+        Ok(PersonPlace {
+            name,
+            units: Units::load(conn)?.path(unit),
+        })
+    }
+
     pub fn profile(&self, external_id: &str) -> Result<PersonProfile> {
         let conn = self.conn();
         let units = Units::load(conn)?;

@@ -104,3 +104,42 @@ test('HR changes the deadline and the overdue list follows', { timeout: TEST_TIM
   assert.ok(after.items.length < before.items.length, `${after.items.length} < ${before.items.length}`);
   await srv.api('shareback_policy_set', { days: 30 });
 });
+
+test('HR marks a share-back as HR-only: colleagues no longer see it, and only HR sets the deadline', { timeout: TEST_TIMEOUT }, async () => {
+  await srv.api('session_set', { role: 'hr' });
+  const pending = await srv.api('shareback_list', { pending: true });
+  const item = pending.items.find((i) => i.state === 'afventer' && !i.hr_only && !i.course_hr_only);
+  // An employee sees only their own HR-only share-backs, wherever they work.
+  const colleague = pending.items.find((i) => i.person_id !== item.person_id);
+  try {
+    await withPage('#/videndeling', async (page) => {
+      await pickPerson(page, page.getByRole('combobox', { name: 'Hvem er du?' }), { id: item.person_id, name: item.person_name });
+      const form = page.getByRole('form', { name: `Videndeling af ${item.course_title}` }).first();
+      await form.waitFor();
+      await form.getByLabel('Hvad vil du registrere?').selectOption('planlagt');
+      await form.getByLabel('Dato').fill('2099-04-01');
+      await form.getByLabel('Hvor').fill('samtale med HR');
+      await form.getByLabel('Kun for HR').check();
+      await checkA11y(page, 'share-back screen, HR-only choice');
+      await form.getByRole('button', { name: 'Gem' }).click();
+      const mine = page.getByRole('region', { name: 'Mine videndelinger' });
+      await waitFor(async () => (await mine.textContent()).includes('Planlagt 1. april 2099'), { message: 'saved' });
+      assert.ok((await mine.textContent()).includes('Kun HR'), 'marked as HR-only');
+    });
+    const saved = (await srv.api('shareback_list', { person: item.person_id })).items.find((i) => i.course_id === item.course_id);
+    assert.equal(saved.hr_only, true);
+
+    await srv.api('session_set', { role: 'employee', person: colleague.person_id });
+    const seen = await srv.api('shareback_list', { person: item.person_id });
+    assert.ok(!seen.items.some((i) => i.course_id === item.course_id), 'a colleague does not see it');
+    await withPage('#/videndeling', async (page) => {
+      await page.getByRole('heading', { level: 1, name: 'Videndeling efter kurser' }).waitFor();
+      await page.getByRole('region', { name: 'Mine videndelinger' }).waitFor();
+      assert.equal(await page.getByRole('region', { name: 'Frist for videndeling' }).count(), 0, 'no deadline form');
+      assert.ok(!(await page.getByRole('region', { name: 'Kommende videndelinger' }).textContent()).includes('samtale med HR'));
+      assert.equal(await page.getByLabel('Kun for HR').count(), 0);
+    });
+  } finally {
+    await srv.api('session_set', { role: 'administrator' });
+  }
+});

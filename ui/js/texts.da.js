@@ -48,6 +48,8 @@ export default {
   'shareback.colOverdue': 'Overskredne',
   'shareback.overdueShowAll': (n) => `Vis alle ${n}`,
   'shareback.noUnit': 'Uden enhed',
+  'shareback.hrOnly': 'Kun for HR',
+  'shareback.hrOnlyHint': 'Kun HR, deltageren og deltagerens leder kan se denne videndeling. Den vises ikke i nyhedsbrevet eller for kolleger.',
   'shareback.policyHeading': 'Frist for videndeling',
   'shareback.policyDays': 'Antal dage efter kurset',
   'shareback.policyHint': 'Mellem 1 og 365 dage',

@@ -48,6 +48,8 @@ export default {
   'shareback.colOverdue': 'Overdue',
   'shareback.overdueShowAll': (n) => `Show all ${n}`,
   'shareback.noUnit': 'No unit',
+  'shareback.hrOnly': 'HR only',
+  'shareback.hrOnlyHint': 'Only HR, the attendee and their leader can see this share-back. It is not shown in the newsletter or to colleagues.',
   'shareback.policyHeading': 'Deadline for sharing',
   'shareback.policyDays': 'Days after the course',
   'shareback.policyHint': 'Between 1 and 365 days',

@@ -50,6 +50,12 @@ pub enum ShareBackCommand {
         /// A short note on what was shared
         #[arg(long)]
         note: Option<String>,
+        /// Only HR, the attendee and their leaders see this share-back (HR only)
+        #[arg(long, conflicts_with = "for_everyone")]
+        hr_only: bool,
+        /// Open an HR-only share-back to everyone again (HR only)
+        #[arg(long)]
+        for_everyone: bool,
         #[arg(long)]
         json: bool,
     },
@@ -98,6 +104,8 @@ pub fn run(
             date,
             forum,
             note,
+            hr_only,
+            for_everyone,
             json,
         } => {
             let item = directory.share_back_set(&ShareBackUpdate {
@@ -107,6 +115,7 @@ pub fn run(
                 date,
                 forum,
                 note,
+                hr_only: (hr_only || for_everyone).then_some(hr_only),
             })?;
             if json {
                 crate::output::json(out, &item)
@@ -172,9 +181,14 @@ fn print_item(out: &mut impl Write, item: &ShareBackItem) -> Result<()> {
         }
     };
     let overdue = if item.overdue { "  OVERSKREDET" } else { "" };
+    let hr_only = if item.share_back.hr_only || item.course_hr_only {
+        "  (kun for HR)"
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{} ({}) – {} [{}]: {status}{overdue}",
+        "{} ({}) – {} [{}]: {status}{overdue}{hr_only}",
         item.person_name, item.person_id, item.course_title, item.course_id
     )?;
     if let Some(unit) = &item.unit {

@@ -5,7 +5,9 @@
 //! and the skills and fields the colleague chose to show. The person
 //! themself, their leaders (a leader sees the people of their own unit and
 //! the units below it) and HR also see what is hidden; HR and administrators
-//! also see HR-only course reports and may erase, export or import.
+//! also see HR-only course reports and may erase, export or import. A
+//! share-back state marked HR-only is seen by HR, the attendee and their
+//! leaders.
 //!
 //! On a single laptop the local user says who they are at first start (the
 //! choice is kept in the directory); on the CLI the default is the
@@ -14,7 +16,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
-use crate::model::PersonProfile;
+use crate::model::{split_unit_path, PersonProfile};
+use crate::store::ShareBackItem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -150,6 +153,43 @@ impl Tier {
 
     pub fn sees_hr_only(self) -> bool {
         self == Tier::Hr
+    }
+}
+
+/// A viewer with the units they lead (for a leader): enough to tell, person
+/// by person, how much of them the viewer sees.
+pub struct Reach<'a> {
+    pub viewer: &'a Viewer,
+    /// The leader's own unit path; empty for everyone else.
+    pub leads: Vec<String>,
+}
+
+impl Reach<'_> {
+    /// The tier for the person with this id in the unit at `units`.
+    pub fn tier(&self, person: &str, units: &[String]) -> Tier {
+        if self.viewer.role.is_hr() {
+            Tier::Hr
+        } else if self.viewer.is(person) || (!self.leads.is_empty() && units.starts_with(&self.leads)) {
+            Tier::Close
+        } else {
+            Tier::Everyone
+        }
+    }
+
+    /// Whether a share-back may be listed: one of an HR-only report only for
+    /// HR, an HR-only state also for the attendee and their leaders.
+    pub fn sees_share_back(&self, item: &ShareBackItem) -> bool {
+        if self.viewer.role.is_hr() {
+            return true;
+        }
+        if item.course_hr_only {
+            return false;
+        }
+        if !item.share_back.hr_only {
+            return true;
+        }
+        let units = split_unit_path(item.unit.as_deref().unwrap_or_default());
+        self.tier(&item.person_id, &units).sees_hidden()
     }
 }
 

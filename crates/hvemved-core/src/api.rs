@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::access::{self, Role, Tier, Viewer};
+use crate::access::{self, Reach, Role, Tier, Viewer};
 use crate::bundle::BundleCourse;
 use crate::bundle::{parse_bundle, Bundle};
 use crate::competence_map::{self, CompetenceMap, CompetenceMapRequest, UnownedArea};
@@ -409,19 +409,38 @@ impl Directory {
 
     /// How much of `profile` the viewer sees (see [`crate::access`]).
     fn tier_for(&self, profile: &PersonProfile) -> Result<Tier> {
-        if self.viewer.role.is_hr() {
-            return Ok(Tier::Hr);
+        Ok(self.reach()?.tier(&profile.id, &profile.units))
+    }
+
+    /// What the viewer needs to know about themself to tell, person by
+    /// person, how much they see: read once for a whole list.
+    fn reach(&self) -> Result<Reach<'_>> {
+        let leads = match (self.viewer.role, &self.viewer.person) {
+            (Role::Leader, Some(leader)) => self.store.person_place(leader)?.units,
+            _ => Vec::new(),
+        };
+        Ok(Reach {
+            viewer: &self.viewer,
+            leads,
+        })
+    }
+
+    /// Withholds the share-back states marked HR-only from a reader who is
+    /// neither HR, the attendee nor one of their leaders.
+    fn redact_share_backs(&self, reports: &mut [CourseReport]) -> Result<()> {
+        let reach = self.reach()?;
+        if reach.viewer.role.is_hr() {
+            return Ok(());
         }
-        if self.viewer.is(&profile.id) {
-            return Ok(Tier::Close);
-        }
-        if let (Role::Leader, Some(leader)) = (self.viewer.role, &self.viewer.person) {
-            let leader_units = self.store.person_place(leader)?.units;
-            if !leader_units.is_empty() && profile.units.starts_with(&leader_units) {
-                return Ok(Tier::Close);
+        for attendee in reports.iter_mut().flat_map(|r| r.attendees.iter_mut()) {
+            if attendee.share_back.as_ref().is_some_and(|s| s.hr_only) {
+                let units = self.store.person_place(&attendee.id)?.units;
+                if !reach.tier(&attendee.id, &units).sees_hidden() {
+                    attendee.share_back = None;
+                }
             }
         }
-        Ok(Tier::Everyone)
+        Ok(())
     }
 
     /// Searches this directory from other threads, also while it is being
@@ -902,8 +921,11 @@ impl Directory {
 
     pub fn course_list(&self, request: &CourseListRequest) -> Result<Vec<CourseReport>> {
         let limit = request.limit.clamp(1, 1000);
-        self.store
-            .course_list(&request.query, limit, self.viewer.role.is_hr())
+        let mut reports = self
+            .store
+            .course_list(&request.query, limit, self.viewer.role.is_hr())?;
+        self.redact_share_backs(&mut reports)?;
+        Ok(reports)
     }
 
     /// Saves a course report in one transaction, validated like a bundle
@@ -951,17 +973,44 @@ impl Directory {
             }
         })?;
         self.after_write()?;
-        self.store.course_report(&id)
+        let mut report = [self.store.course_report(&id)?];
+        self.redact_share_backs(&mut report)?;
+        let [report] = report;
+        Ok(report)
     }
 
+    /// The share-backs the viewer may see: those of HR-only reports and the
+    /// HR-only states only for HR, and the latter for the attendee and their
+    /// leaders too.
     pub fn share_back_list(&self, query: &ShareBackQuery) -> Result<ShareBackList> {
+        let reach = self.reach()?;
+        let mut items = self.store.share_back_list(query, today())?;
+        items.retain(|item| reach.sees_share_back(item));
         Ok(ShareBackList {
             policy_days: self.store.share_back_days()?,
-            items: self.store.share_back_list(query, today())?,
+            items,
         })
     }
 
+    /// Records a share-back: by the attendee, one of their leaders or HR;
+    /// only HR marks one as HR-only or opens it again.
     pub fn share_back_set(&mut self, update: &ShareBackUpdate) -> Result<ShareBackItem> {
+        let doing = "record someone else's share-back";
+        if update.hr_only.is_some() {
+            self.viewer
+                .require_hr("mark a share-back as HR-only or open it to everyone")?;
+        }
+        if self.store.course_is_hr_only(&update.course)? {
+            self.viewer
+                .require_hr("record a share-back of a report for HR only")?;
+        }
+        let units = self.store.person_place(&update.person)?.units;
+        if !self.reach()?.tier(&update.person, &units).sees_hidden() {
+            return Err(CoreError::Forbidden(format!(
+                "only the attendee, their leader, HR or an administrator may {doing} (you are {})",
+                self.viewer.label()
+            )));
+        }
         self.store.set_share_back(update, today())
     }
 
@@ -972,6 +1021,7 @@ impl Directory {
     }
 
     pub fn share_back_policy_set(&mut self, policy: &ShareBackPolicy) -> Result<ShareBackPolicy> {
+        self.viewer.require_hr("set how long attendees have to share")?;
         Ok(ShareBackPolicy {
             days: self.store.set_share_back_days(policy.days)?,
         })

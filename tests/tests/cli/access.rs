@@ -294,3 +294,112 @@ fn an_imported_skill_waits_for_the_employee_and_the_cli_obeys_the_same_rules() {
     let shown: Value = serde_json::from_str(&shown).unwrap();
     assert_eq!(shown["name"], "Emma Medarbejder");
 }
+
+fn share_backs_of(directory: &mut Directory, person: &str) -> Vec<Value> {
+    let list = call(directory, "shareback_list", json!({ "person": person }));
+    list["items"].as_array().unwrap().clone()
+}
+
+#[test]
+fn an_hr_only_share_back_is_seen_and_changed_only_by_hr_the_attendee_and_their_leader() {
+    let (_root, mut directory) = directory();
+    let next_week = (chrono::Local::now().date_naive() + chrono::Duration::days(7)).to_string();
+    act_as(&mut directory, "hr");
+    let item = call(
+        &mut directory,
+        "shareback_set",
+        json!({ "person": "emma", "course": "c-1", "state": "planlagt", "date": next_week,
+                "forum": "Samtale med HR", "hr_only": true }),
+    );
+    assert_eq!(item["hr_only"], true, "{item}");
+
+    act_as(&mut directory, "employee:kim");
+    assert!(share_backs_of(&mut directory, "emma").is_empty());
+    let courses = call(&mut directory, "course_list", json!({}));
+    let attendee = &courses[0]["attendees"][0];
+    assert_eq!(attendee["id"], "emma");
+    assert!(attendee["share_back"].is_null(), "withheld: {attendee}");
+    let digest = call(
+        &mut directory,
+        "digest",
+        json!({ "from": "2000-01-01", "to": next_week }),
+    );
+    assert!(!digest["markdown"].as_str().unwrap().contains("Samtale med HR"));
+    for (command, args) in [
+        (
+            "shareback_set",
+            json!({ "person": "emma", "course": "c-1", "state": "afventer" }),
+        ),
+        ("shareback_policy_set", json!({ "days": 10 })),
+    ] {
+        let refused = dispatch(&mut directory, command, args).unwrap_err();
+        assert_eq!(refused.kind(), "forbidden", "{command}: {refused}");
+    }
+
+    act_as(&mut directory, "leader:leder");
+    assert_eq!(share_backs_of(&mut directory, "emma").len(), 1);
+    let courses = call(&mut directory, "course_list", json!({}));
+    assert_eq!(
+        courses[0]["attendees"][0]["share_back"]["forum"],
+        "Samtale med HR"
+    );
+
+    act_as(&mut directory, "employee:emma");
+    let shared = call(
+        &mut directory,
+        "shareback_set",
+        json!({ "person": "emma", "course": "c-1", "state": "delt", "date": next_week }),
+    );
+    assert_eq!(
+        shared["hr_only"], true,
+        "the attendee's own change keeps it HR-only"
+    );
+    let refused = dispatch(
+        &mut directory,
+        "shareback_set",
+        json!({ "person": "emma", "course": "c-1", "state": "delt", "date": next_week, "hr_only": false }),
+    )
+    .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+
+    act_as(&mut directory, "hr");
+    call(
+        &mut directory,
+        "shareback_set",
+        json!({ "person": "emma", "course": "c-1", "state": "planlagt", "date": next_week,
+                "forum": "Samtale med HR", "hr_only": false }),
+    );
+    act_as(&mut directory, "employee:kim");
+    assert_eq!(share_backs_of(&mut directory, "emma").len(), 1);
+    let digest = call(
+        &mut directory,
+        "digest",
+        json!({ "from": "2000-01-01", "to": next_week }),
+    );
+    assert!(
+        digest["markdown"].as_str().unwrap().contains("Samtale med HR"),
+        "open to everyone, the session is in the newsletter"
+    );
+}
+
+#[test]
+fn the_share_backs_of_an_hr_only_report_are_listed_for_hr_only() {
+    let (_root, mut directory) = directory();
+    act_as(&mut directory, "hr");
+    call(
+        &mut directory,
+        "course_save",
+        json!({ "course": { "id": "c-1", "title": "Kursus i mentalisering", "attendees": ["emma"],
+                            "hr_only": true } }),
+    );
+    assert_eq!(share_backs_of(&mut directory, "emma").len(), 1);
+    act_as(&mut directory, "employee:emma");
+    assert!(share_backs_of(&mut directory, "emma").is_empty());
+    let refused = dispatch(
+        &mut directory,
+        "shareback_set",
+        json!({ "person": "emma", "course": "c-1", "state": "afventer" }),
+    )
+    .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+}

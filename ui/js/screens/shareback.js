@@ -8,7 +8,7 @@ import { h, clear, announce, uid, field, errorBox } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
 import { suggestPeople } from '../components/people.js';
 import { digestSection } from './digest.js';
-import { session } from '../session.js';
+import { session, isHr } from '../session.js';
 
 const ME_KEY = 'hvemved.me';
 
@@ -24,7 +24,8 @@ function statusText(item) {
 function statusLine(item) {
   return h('p', { class: ['shareback__status', item.overdue ? 'is-overdue' : null] },
     item.overdue ? h('strong', {}, t('shareback.overdueMark'), ' ') : null,
-    statusText(item));
+    statusText(item),
+    item.hr_only || item.course_hr_only ? [' ', h('span', { class: 'badge badge--hr' }, t('courses.hrOnlyBadge'))] : null);
 }
 
 export async function render(main) {
@@ -93,12 +94,20 @@ export async function render(main) {
     const date = h('input', { type: 'date', value: item.date || '' });
     const forum = h('input', { type: 'text', autocomplete: 'off', value: item.forum || '' });
     const note = h('textarea', { rows: '2' }, item.note || '');
+    // Only HR decides what is for HR only; the attendee and their leader
+    // still see and record it.
+    const hrOnlyId = uid('sb-hr-only');
+    const hrOnly = isHr() ? h('input', { type: 'checkbox', id: hrOnlyId, checked: Boolean(item.hr_only), 'aria-describedby': hrOnlyId + '-hint' }) : null;
+    const hrOnlyField = hrOnly ? h('div', { class: 'field field--check' },
+      h('div', { class: 'checkbox' }, hrOnly, h('label', { for: hrOnlyId }, t('shareback.hrOnly'))),
+      h('p', { class: 'field__hint', id: hrOnlyId + '-hint' }, t('shareback.hrOnlyHint'))) : null;
     const status = h('div', {});
     const form = h('form', { class: 'form form--inline', id: formId, 'aria-label': t('shareback.formLabel', item.course_title), novalidate: true },
       field({ label: t('shareback.fieldState'), control: state }),
       field({ label: t('shareback.fieldDate'), control: date, required: true }),
       field({ label: t('shareback.fieldForum'), hint: t('shareback.fieldForumHint'), control: forum }),
       field({ label: t('shareback.fieldNote'), control: note, optional: true }),
+      hrOnlyField,
       h('div', { class: 'form__actions' }, h('button', { type: 'submit', class: 'btn btn--primary' }, t('common.save'))),
       status);
     if (item.state === 'planlagt') state.value = 'delt';
@@ -109,6 +118,7 @@ export async function render(main) {
         const saved = await call('shareback_set', {
           person: item.person_id, course: item.course_id, state: state.value,
           date: date.value || null, forum: forum.value || null, note: note.value || null,
+          ...(hrOnly ? { hr_only: hrOnly.checked } : {}),
         });
         announce(t('shareback.saved', saved.course_title));
         onSaved(saved);
@@ -205,7 +215,9 @@ export async function render(main) {
   }
 
   await loadUpcoming();
-  renderPolicy();
+  // The deadline is HR's to set; everyone reads it in the introduction.
+  if (isHr()) renderPolicy();
+  else policy.remove();
   await loadOverdue();
   // Who the user said they are ("Hvem er du?" in the header) comes first.
   const viewer = session();

@@ -48,6 +48,7 @@ pub fn share_backs(bundle: &Bundle, today: NaiveDate, seed: u64) -> Vec<ShareBac
                     date: date.map(|d| d.to_string()),
                     forum: forum.map(str::to_string),
                     note: note.map(str::to_string),
+                    hr_only: None,
                 };
             if age < 0 {
                 continue;

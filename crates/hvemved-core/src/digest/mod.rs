@@ -116,16 +116,26 @@ pub fn build(store: &Store, request: &DigestRequest, today: NaiveDate) -> Result
         .into_iter()
         .filter(|c| unit.is_none() || courses_in_units.contains(c.id.as_str()))
         .collect();
+    for attendee in courses.iter_mut().flat_map(|c| c.attendees.iter_mut()) {
+        if attendee.share_back.as_ref().is_some_and(|s| s.hr_only) {
+            attendee.share_back = None;
+        }
+    }
     courses.truncate(MAX_COURSES);
 
-    let share_backs = store.share_back_list(
-        &ShareBackQuery {
-            unit: unit.clone(),
-            upcoming: true,
-            ..Default::default()
-        },
-        today,
-    )?;
+    // A newsletter goes to everyone: nothing marked for HR only.
+    let share_backs: Vec<ShareBackItem> = store
+        .share_back_list(
+            &ShareBackQuery {
+                unit: unit.clone(),
+                upcoming: true,
+                ..Default::default()
+            },
+            today,
+        )?
+        .into_iter()
+        .filter(|item| !item.course_hr_only && !item.share_back.hr_only)
+        .collect();
 
     let mut by_skill: BTreeMap<String, Vec<DigestHolder>> = BTreeMap::new();
     for holding in store.skill_holdings()? {

@@ -14,8 +14,9 @@ pub struct CourseAttendee {
     pub id: String,
     pub name: String,
     pub role: AttendanceRole,
-    /// Whether, where and when this attendee shared what they learned.
-    pub share_back: ShareBack,
+    /// Whether, where and when this attendee shared what they learned; none
+    /// when the state is for HR only and the reader may not see it.
+    pub share_back: Option<ShareBack>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,7 +147,7 @@ impl Store {
         )?;
         let mut people_stmt = conn.prepare_cached(
             "SELECT p.external_id, p.name, a.role, a.shareback_state, a.shareback_date, a.shareback_forum,
-                    a.shareback_note
+                    a.shareback_note, a.shareback_hr_only
              FROM attendance a JOIN people p ON p.id = a.person_id
              WHERE a.course_id = ?1 AND p.active = 1 ORDER BY a.rowid",
         )?;
@@ -162,12 +163,13 @@ impl Store {
                         id: r.get(0)?,
                         name: r.get(1)?,
                         role: AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager),
-                        share_back: ShareBack {
+                        share_back: Some(ShareBack {
                             state: ShareBackState::parse(&state).unwrap_or(ShareBackState::Afventer),
                             date: r.get(4)?,
                             forum: r.get(5)?,
                             note: r.get(6)?,
-                        },
+                            hr_only: r.get(7)?,
+                        }),
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;

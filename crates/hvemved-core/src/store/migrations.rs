@@ -46,6 +46,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "011_skill_confirmation",
         include_str!("../../migrations/011_skill_confirmation.sql"),
     ),
+    (
+        "012_hr_only_share_back",
+        include_str!("../../migrations/012_hr_only_share_back.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -55,6 +55,9 @@ pub struct ShareBack {
     pub date: Option<String>,
     pub forum: Option<String>,
     pub note: Option<String>,
+    /// Only HR, the attendee and their leaders see this state.
+    #[serde(default)]
+    pub hr_only: bool,
 }
 
 /// One attendance as the share-back lists show it.
@@ -74,6 +77,9 @@ pub struct ShareBackItem {
     /// Not shared and past due, or planned for a day that has passed
     /// without being marked as shared.
     pub overdue: bool,
+    /// The course's report is for HR only.
+    #[serde(default)]
+    pub course_hr_only: bool,
 }
 
 /// Which attendances to list.
@@ -108,6 +114,10 @@ pub struct ShareBackUpdate {
     pub forum: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Marks the state as for HR only, or opens it to everyone; left as it
+    /// was when not given.
+    #[serde(default)]
+    pub hr_only: Option<bool>,
 }
 
 impl Store {
@@ -136,7 +146,8 @@ impl Store {
         let unit_filter = query.unit.as_deref().map(split_unit_path);
         let mut stmt = conn.prepare_cached(
             "SELECT p.external_id, p.name, p.unit_id, c.external_id, c.title, c.start_date, c.end_date, a.role,
-                    a.shareback_state, a.shareback_date, a.shareback_forum, a.shareback_note
+                    a.shareback_state, a.shareback_date, a.shareback_forum, a.shareback_note,
+                    a.shareback_hr_only, c.hr_only
              FROM attendance a JOIN people p ON p.id = a.person_id JOIN courses c ON c.id = a.course_id
              WHERE p.active = 1 AND (?1 IS NULL OR p.external_id = ?1)
              ORDER BY c.start_date IS NULL, c.start_date DESC, c.id DESC, a.rowid",
@@ -155,6 +166,8 @@ impl Store {
                 r.get::<_, Option<String>>(9)?,
                 r.get::<_, Option<String>>(10)?,
                 r.get::<_, Option<String>>(11)?,
+                r.get::<_, bool>(12)?,
+                r.get::<_, bool>(13)?,
             ))
         })?;
         let mut items = Vec::new();
@@ -172,6 +185,8 @@ impl Store {
                 date,
                 forum,
                 note,
+                hr_only,
+                course_hr_only,
             ) = row?;
             let unit = unit_id
                 .and_then(|u| units.get(&u).cloned())
@@ -210,9 +225,11 @@ impl Store {
                     date,
                     forum,
                     note,
+                    hr_only,
                 },
                 due: due.map(|d| d.to_string()),
                 overdue,
+                course_hr_only,
             };
             let upcoming = state == ShareBackState::Planlagt && planned.is_some_and(|d| d >= today);
             if (query.overdue && !item.overdue)
@@ -292,7 +309,8 @@ pub(crate) fn set_share_back_in(tx: &Transaction, update: &ShareBackUpdate) -> R
     };
     tx.prepare_cached(
         "UPDATE attendance SET shareback_state = ?3, shareback_date = ?4, shareback_forum = ?5,
-                shareback_note = ?6, shareback_updated_at = ?7
+                shareback_note = ?6, shareback_updated_at = ?7,
+                shareback_hr_only = coalesce(?8, shareback_hr_only)
          WHERE course_id = ?1 AND person_id = ?2",
     )?
     .execute(params![
@@ -302,7 +320,8 @@ pub(crate) fn set_share_back_in(tx: &Transaction, update: &ShareBackUpdate) -> R
         date,
         forum,
         note,
-        now()
+        now(),
+        update.hr_only
     ])?;
     Ok(())
 }

@@ -111,7 +111,7 @@ impl Writer {
                     name: skill_label(rng, concepts[c]).to_string(),
                     level: Some(level),
                     can_mentor: level >= 4 && rng.chance(0.3),
-                    wants_to_learn: false,
+                    ..BundleSkill::default()
                 }
             })
             .collect();
@@ -147,6 +147,7 @@ impl Writer {
             bio: Some(bio),
             skills,
             languages,
+            hidden_fields: Vec::new(),
         }
     }
 
@@ -184,6 +185,7 @@ impl Writer {
             summary: Some(summary),
             key_takeaways: Some(takeaways),
             skills: vec![skill],
+            hr_only: false,
         }
     }
 

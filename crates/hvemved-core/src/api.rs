@@ -956,6 +956,8 @@ impl Directory {
                 summary: input.summary.clone(),
                 key_takeaways: input.key_takeaways.clone(),
                 skills: input.skills.clone(),
+                // Set below either way: the form also opens a report to everyone.
+                hr_only: false,
             }],
         );
         if self.store.course_is_hr_only(&id)? || input.hr_only == Some(true) {

@@ -403,3 +403,64 @@ fn the_share_backs_of_an_hr_only_report_are_listed_for_hr_only() {
     .unwrap_err();
     assert_eq!(refused.kind(), "forbidden");
 }
+
+#[test]
+fn what_is_hidden_stays_hidden_through_a_bundle_and_a_reimport_does_not_show_it() {
+    let (root, mut directory) = directory();
+    act_as(&mut directory, "employee:emma");
+    call(
+        &mut directory,
+        "person_skill_visibility",
+        json!({ "id": "emma", "skill": "Zebrafinkeopdræt", "shown": false }),
+    );
+    call(
+        &mut directory,
+        "person_update",
+        json!({ "id": "emma", "hidden_fields": ["bio"] }),
+    );
+    act_as(&mut directory, "hr");
+    call(
+        &mut directory,
+        "course_save",
+        json!({ "course": { "id": "c-1", "title": "Kursus i mentalisering", "attendees": ["emma"],
+                            "summary": "Om mentalisering i praksis.", "hr_only": true } }),
+    );
+    let exported = call(&mut directory, "export_bundle", json!({}));
+    let emma = &exported["people"][1];
+    assert_eq!(emma["hidden_fields"], json!(["bio"]), "{emma}");
+    assert_eq!(emma["skills"][1]["hidden"], true, "{emma}");
+    assert!(
+        emma["skills"][0].get("hidden").is_none(),
+        "shown skills carry no flag"
+    );
+    assert_eq!(exported["courses"][0]["hr_only"], true);
+
+    let moved = root.path().join("moved");
+    let mut other = Directory::open(&moved).unwrap();
+    call(
+        &mut other,
+        "import_bundle",
+        json!({ "bundle": exported.to_string() }),
+    );
+    // A re-import from a tool that knows only the spec's fields shows nothing.
+    call(&mut other, "import_bundle", json!({ "bundle": BUNDLE }));
+    act_as(&mut other, "employee:kim");
+    assert!(found(&mut other, "zebrafinkeopdræt").is_empty());
+    assert!(found(&mut other, "kvasarpædagogik").is_empty());
+    assert_eq!(
+        found(&mut other, "mentalisering"),
+        vec!["emma"],
+        "the shown skill"
+    );
+    let profile = call(&mut other, "person_show", json!({ "id": "emma" }));
+    assert!(profile["bio"].is_null());
+    assert_eq!(skills(&profile), vec!["Mentalisering"]);
+    assert!(call(&mut other, "course_list", json!({}))
+        .as_array()
+        .unwrap()
+        .is_empty());
+    act_as(&mut other, "employee:emma");
+    let own = call(&mut other, "person_show", json!({ "id": "emma" }));
+    assert_eq!(skills(&own), vec!["Mentalisering", "Zebrafinkeopdræt"]);
+    assert!(own["bio"].as_str().unwrap().contains("kvasarpædagogik"));
+}

@@ -7,6 +7,12 @@
 //! `wants_to_learn`. They are optional and left out when empty, so a bundle
 //! written by this application stays readable by any tool that knows only
 //! the spec's fields.
+//!
+//! Who may see what travels too, so that a bundle moved to another machine
+//! keeps hidden what its people hid: a skill's `hidden` (and
+//! `awaiting_confirmation` for one from HR not yet confirmed), a person's
+//! `hidden_fields` and a course's `hr_only`. An import only ever hides with
+//! them: a bundle without them leaves what is already hidden hidden.
 
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +64,10 @@ pub struct BundlePerson {
     pub skills: Vec<BundleSkill>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
+    /// Fields the person shows only to themself, their leaders and HR:
+    /// among phone, location, bio and languages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_fields: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -69,6 +79,12 @@ pub struct BundleSkill {
     pub can_mentor: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wants_to_learn: bool,
+    /// Shown only to the person, their leaders and HR.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+    /// From the HR system and not yet confirmed by the person (so hidden).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub awaiting_confirmation: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -95,4 +111,7 @@ pub struct BundleCourse {
     pub key_takeaways: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
+    /// Only HR and administrators see the report; it is never searched.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hr_only: bool,
 }

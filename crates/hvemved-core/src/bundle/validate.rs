@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::types::{Bundle, BundleCourse, BundlePerson, BundleSkill, BUNDLE_FORMAT, BUNDLE_VERSION};
 use crate::error::{CoreError, RecordError, Result};
-use crate::model::{CourseKind, SkillLevel};
+use crate::model::{CourseKind, SkillLevel, HIDEABLE_FIELDS};
 
 /// Longest text accepted in one field; longer values are almost always a
 /// wrong column or a pasted document, and would bloat every search result.
@@ -295,8 +295,36 @@ fn person(
         bio: r.optional("bio", MAX_LONG_FIELD),
         skills: skills(&mut r),
         languages: dedup_case_insensitive(r.strings("languages")),
+        hidden_fields: hidden_fields(&mut r),
     };
     r.close(errors, person)
+}
+
+fn hidden_fields(r: &mut Record) -> Vec<String> {
+    let mut out = Vec::new();
+    for field in dedup_case_sensitive(r.strings("hidden_fields")) {
+        if HIDEABLE_FIELDS.contains(&field.as_str()) {
+            out.push(field);
+        } else {
+            r.problems.push(format!(
+                "\"hidden_fields\": \"{field}\" cannot be hidden; the fields that can are {}",
+                HIDEABLE_FIELDS.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// An optional true/false field of a record.
+fn flag_of(object: &Map<String, Value>, field: &str, what: &str, problems: &mut Vec<String>) -> bool {
+    match object.get(field) {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            problems.push(format!("{what}\"{field}\" must be true or false, not {other}"));
+            false
+        }
+    }
 }
 
 fn skills(r: &mut Record) -> Vec<BundleSkill> {
@@ -338,18 +366,11 @@ fn skills(r: &mut Record) -> Vec<BundleSkill> {
                 }
             },
         };
-        let flag = |field: &str, problems: &mut Vec<String>| match obj.get(field) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                problems.push(format!(
-                    "skill \"{name}\": \"{field}\" must be true or false, not {other}"
-                ));
-                false
-            }
-        };
-        let can_mentor = flag("can_mentor", &mut r.problems);
-        let wants_to_learn = flag("wants_to_learn", &mut r.problems);
+        let what = format!("skill \"{name}\": ");
+        let can_mentor = flag_of(obj, "can_mentor", &what, &mut r.problems);
+        let wants_to_learn = flag_of(obj, "wants_to_learn", &what, &mut r.problems);
+        let awaiting_confirmation = flag_of(obj, "awaiting_confirmation", &what, &mut r.problems);
+        let hidden = flag_of(obj, "hidden", &what, &mut r.problems) || awaiting_confirmation;
         if !seen.insert(name.to_lowercase()) {
             r.problems.push(format!("skill \"{name}\" is listed twice"));
             continue;
@@ -359,6 +380,8 @@ fn skills(r: &mut Record) -> Vec<BundleSkill> {
             level,
             can_mentor,
             wants_to_learn,
+            hidden,
+            awaiting_confirmation,
         });
     }
     out
@@ -410,6 +433,7 @@ fn course(
         summary: r.optional("summary", MAX_LONG_FIELD),
         key_takeaways: r.optional("key_takeaways", MAX_LONG_FIELD),
         skills: dedup_case_insensitive(r.strings("skills")),
+        hr_only: flag_of(r.object, "hr_only", "", &mut r.problems),
     };
     r.close(errors, course)
 }
@@ -491,6 +515,14 @@ mod tests {
             (
                 r#"{"id":"x","name":"N","languages":"dansk"}"#,
                 "people[0] (id \"x\"): \"languages\" must be a list, not a string",
+            ),
+            (
+                r#"{"id":"x","name":"N","hidden_fields":["email"]}"#,
+                "people[0] (id \"x\"): \"hidden_fields\": \"email\" cannot be hidden; the fields that can are phone, location, bio, languages",
+            ),
+            (
+                r#"{"id":"x","name":"N","skills":[{"name":"A","hidden":"yes"}]}"#,
+                "people[0] (id \"x\"): skill \"A\": \"hidden\" must be true or false, not \"yes\"",
             ),
             (r#"{"id":"","name":"N"}"#, "people[0]: \"id\" is empty"),
             (r#""just a string""#, "people[0]: must be a JSON object"),

@@ -103,6 +103,7 @@ pub fn generate_courses(rng: &mut Rng, count: usize, people: &[BundlePerson]) ->
                 summary: Some(summary),
                 key_takeaways: Some(takeaways),
                 skills: topic.skills.iter().map(|s| s.to_string()).collect(),
+                hr_only: false,
             },
         ));
     }

@@ -113,6 +113,7 @@ pub fn generate_people(rng: &mut Rng, count: usize, town: &str, domain: &str) ->
                 bio,
                 skills,
                 languages,
+                hidden_fields: Vec::new(),
             });
         }
     }
@@ -164,8 +165,7 @@ fn push_skill(out: &mut Vec<BundleSkill>, name: &str, level: Option<u8>) -> bool
     out.push(BundleSkill {
         name: name.to_string(),
         level,
-        can_mentor: false,
-        wants_to_learn: false,
+        ..BundleSkill::default()
     });
     true
 }

@@ -58,6 +58,8 @@ struct Writer<'a> {
 }
 
 type StoredPerson = (i64, String, [Option<String>; 8], Option<i64>, String);
+/// Level, can mentor, wants to learn, source, shown.
+type StoredSkill = (Option<u8>, bool, bool, String, bool);
 
 impl Writer<'_> {
     fn person(&mut self, p: &BundlePerson) -> Result<()> {
@@ -133,8 +135,9 @@ impl Writer<'_> {
                 (id, uuid, false, changed)
             }
         };
+        let hidden_changed = self.hide_fields(person_id, &p.hidden_fields)?;
         let skills_changed = self.person_skills(person_id, &p.skills, &ts)?;
-        if row_changed || skills_changed {
+        if row_changed || hidden_changed || skills_changed {
             let seq = record_change(self.tx, "person", &uuid, "upsert")?;
             self.tx
                 .prepare_cached("UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?
@@ -150,16 +153,48 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Adds the fields the bundle hides to those the person hides; a bundle
+    /// never shows what the person chose to hide.
+    fn hide_fields(&mut self, person_id: i64, fields: &[String]) -> Result<bool> {
+        if fields.is_empty() {
+            return Ok(false);
+        }
+        let stored: String = self
+            .tx
+            .prepare_cached("SELECT hidden_fields FROM people WHERE id = ?1")?
+            .query_row([person_id], |r| r.get(0))?;
+        let mut hidden: Vec<String> = serde_json::from_str(&stored).unwrap_or_default();
+        let before = hidden.len();
+        for field in fields {
+            if !hidden.contains(field) {
+                hidden.push(field.clone());
+            }
+        }
+        if hidden.len() == before {
+            return Ok(false);
+        }
+        let text = serde_json::to_string(&hidden).expect("strings serialise");
+        self.tx
+            .prepare_cached("UPDATE people SET hidden_fields = ?2 WHERE id = ?1")?
+            .execute(params![person_id, text])?;
+        Ok(true)
+    }
+
     /// Makes the person's imported skills match the bundle; skills the
     /// employee declared themselves and the bundle does not name are kept.
+    /// A skill the bundle marks hidden is hidden; one it does not mark keeps
+    /// the person's choice.
     fn person_skills(&mut self, person_id: i64, wanted: &[BundleSkill], ts: &str) -> Result<bool> {
-        let mut stored: HashMap<i64, (Option<u8>, bool, bool, String)> = HashMap::new();
+        let mut stored: HashMap<i64, StoredSkill> = HashMap::new();
         {
             let mut stmt = self.tx.prepare_cached(
-                "SELECT skill_id, level, can_mentor, wants_to_learn, source FROM person_skills WHERE person_id = ?1",
+                "SELECT skill_id, level, can_mentor, wants_to_learn, source, shown FROM person_skills WHERE person_id = ?1",
             )?;
             let rows = stmt.query_map([person_id], |r| {
-                Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?),
+                ))
             })?;
             for row in rows {
                 let (skill, value) = row?;
@@ -172,23 +207,27 @@ impl Writer<'_> {
             let skill_id = self.skill(&skill.name)?;
             listed.insert(skill_id);
             match stored.get(&skill_id) {
-                Some((level, mentor, learn, _))
+                Some((level, mentor, learn, _, shown))
                     if *level == skill.level
                         && *mentor == skill.can_mentor
-                        && *learn == skill.wants_to_learn => {}
+                        && *learn == skill.wants_to_learn
+                        && !(skill.hidden && *shown) => {}
                 Some(_) => {
-                    self.tx.prepare_cached("UPDATE person_skills SET level = ?3, can_mentor = ?4, wants_to_learn = ?5, updated_at = ?6
-                         WHERE person_id = ?1 AND skill_id = ?2")?.execute(params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts])?;
+                    self.tx.prepare_cached("UPDATE person_skills SET level = ?3, can_mentor = ?4, wants_to_learn = ?5, updated_at = ?6,
+                                shown = shown AND NOT ?7,
+                                awaiting_confirmation = awaiting_confirmation OR (?8 AND shown)
+                         WHERE person_id = ?1 AND skill_id = ?2")?.execute(params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts, skill.hidden, skill.awaiting_confirmation])?;
                     changed = true;
                 }
                 None => {
-                    self.tx.prepare_cached("INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at)
-                         VALUES (?1, ?2, ?3, 'hr', ?4, ?5, ?6)")?.execute(params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts])?;
+                    self.tx.prepare_cached("INSERT INTO person_skills (person_id, skill_id, level, source, can_mentor, wants_to_learn, updated_at,
+                                                 shown, awaiting_confirmation)
+                         VALUES (?1, ?2, ?3, 'hr', ?4, ?5, ?6, ?7, ?8)")?.execute(params![person_id, skill_id, skill.level, skill.can_mentor, skill.wants_to_learn, ts, !skill.hidden, skill.awaiting_confirmation])?;
                     changed = true;
                 }
             }
         }
-        for (skill_id, (_, _, _, source)) in &stored {
+        for (skill_id, (_, _, _, source, _)) in &stored {
             if source == "hr" && !listed.contains(skill_id) {
                 self.tx
                     .prepare_cached("DELETE FROM person_skills WHERE person_id = ?1 AND skill_id = ?2")?
@@ -261,9 +300,16 @@ impl Writer<'_> {
                 (id, uuid, false, changed)
             }
         };
+        // Like hidden skills: a bundle makes a report HR-only, never the reverse.
+        let made_hr_only = c.hr_only
+            && self
+                .tx
+                .prepare_cached("UPDATE courses SET hr_only = 1 WHERE id = ?1 AND hr_only = 0")?
+                .execute([course_id])?
+                > 0;
         let skills_changed = self.course_skills(course_id, &c.skills)?;
         let attendance_changed = self.attendance(course_id, &c.attendees, &ts)?;
-        if row_changed || skills_changed || attendance_changed {
+        if row_changed || made_hr_only || skills_changed || attendance_changed {
             let seq = record_change(self.tx, "course", &uuid, "upsert")?;
             self.tx
                 .prepare_cached("UPDATE courses SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?

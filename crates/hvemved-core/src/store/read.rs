@@ -241,7 +241,8 @@ impl Store {
         let mut skills_of: HashMap<i64, Vec<BundleSkill>> = HashMap::new();
         for row in conn
             .prepare(
-                "SELECT ps.person_id, s.name, ps.level, ps.can_mentor, ps.wants_to_learn
+                "SELECT ps.person_id, s.name, ps.level, ps.can_mentor, ps.wants_to_learn, ps.shown,
+                        ps.awaiting_confirmation
                  FROM person_skills ps JOIN skills s ON s.id = ps.skill_id ORDER BY ps.rowid",
             )?
             .query_map([], |r| {
@@ -252,6 +253,8 @@ impl Store {
                         level: r.get(2)?,
                         can_mentor: r.get(3)?,
                         wants_to_learn: r.get(4)?,
+                        hidden: !r.get::<_, bool>(5)?,
+                        awaiting_confirmation: r.get(6)?,
                     },
                 ))
             })?
@@ -261,12 +264,14 @@ impl Store {
         }
         let people = conn
             .prepare(
-                "SELECT id, external_id, name, title, unit_id, profession, email, phone, location, bio, languages
+                "SELECT id, external_id, name, title, unit_id, profession, email, phone, location, bio, languages,
+                        hidden_fields
                  FROM people WHERE active = 1 ORDER BY id",
             )?
             .query_map([], |r| {
                 let id: i64 = r.get(0)?;
                 let languages: String = r.get(10)?;
+                let hidden_fields: String = r.get(11)?;
                 Ok(BundlePerson {
                     id: r.get(1)?,
                     name: r.get(2)?,
@@ -279,6 +284,7 @@ impl Store {
                     bio: r.get(9)?,
                     skills: skills_of.remove(&id).unwrap_or_default(),
                     languages: serde_json::from_str(&languages).unwrap_or_default(),
+                    hidden_fields: serde_json::from_str(&hidden_fields).unwrap_or_default(),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -290,7 +296,8 @@ impl Store {
         let conn = self.conn();
         let row = conn
             .query_row(
-                "SELECT id, external_id, name, title, unit_id, profession, email, phone, location, bio, languages
+                "SELECT id, external_id, name, title, unit_id, profession, email, phone, location, bio, languages,
+                        hidden_fields
                  FROM people WHERE active = 1 AND external_id = ?1",
                 [external_id],
                 |r| {
@@ -308,6 +315,7 @@ impl Store {
                             bio: r.get(9)?,
                             skills: Vec::new(),
                             languages: serde_json::from_str(&r.get::<_, String>(10)?).unwrap_or_default(),
+                            hidden_fields: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
                         },
                         r.get::<_, Option<i64>>(4)?,
                     ))
@@ -320,7 +328,7 @@ impl Store {
         person.department = Units::load(conn)?.path_text(unit);
         person.skills = conn
             .prepare(
-                "SELECT s.name, ps.level, ps.can_mentor, ps.wants_to_learn
+                "SELECT s.name, ps.level, ps.can_mentor, ps.wants_to_learn, ps.shown, ps.awaiting_confirmation
                  FROM person_skills ps JOIN skills s ON s.id = ps.skill_id WHERE ps.person_id = ?1 ORDER BY ps.rowid",
             )?
             .query_map([id], |r| {
@@ -329,6 +337,8 @@ impl Store {
                     level: r.get(1)?,
                     can_mentor: r.get(2)?,
                     wants_to_learn: r.get(3)?,
+                    hidden: !r.get::<_, bool>(4)?,
+                    awaiting_confirmation: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -355,7 +365,8 @@ impl Store {
         let mut skills_of_course = course_skill_names(conn)?;
         let courses = conn
             .prepare(
-                "SELECT id, external_id, title, kind, provider, start_date, end_date, location, summary, key_takeaways
+                "SELECT id, external_id, title, kind, provider, start_date, end_date, location, summary, key_takeaways,
+                        hr_only
                  FROM courses ORDER BY id",
             )?
             .query_map([], |r| {
@@ -372,6 +383,7 @@ impl Store {
                     summary: r.get(8)?,
                     key_takeaways: r.get(9)?,
                     skills: skills_of_course.remove(&id).unwrap_or_default(),
+                    hr_only: r.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

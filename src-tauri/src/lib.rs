@@ -45,6 +45,34 @@ pub fn app_builder<R: Runtime>(
         .invoke_handler(with_app_commands!(invoke_handler))
 }
 
+/// How often the searches noted beside the directory's lock are stored in
+/// the audit log while the window is open.
+const SEARCH_LOG_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Stores the searches made in the window in the audit log every few
+/// seconds, when the directory is free (never waiting for an import).
+pub fn keep_search_log<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(SEARCH_LOG_EVERY);
+        if let Ok(mut directory) = app.state::<AppState>().directory.try_lock() {
+            let _ = directory.store_searches(false);
+        }
+    });
+}
+
+/// Stores every search noted, the one being typed too: as the app exits.
+pub fn store_searches<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let mut directory = state
+        .directory
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Err(e) = directory.store_searches(true) {
+        eprintln!("Hvem ved? could not log the last searches: {e}");
+    }
+}
+
 /// `tauri.conf.json`, the page, and the access control compiled from the
 /// app manifest and `capabilities/`.
 pub fn context<R: Runtime>() -> tauri::Context<R> {

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use hvemved_core::api::{DemoRequest, Directory};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
-use hvemved_desktop::{app_builder, context, FileDialogs};
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use hvemved_desktop::{app_builder, context, keep_search_log, store_searches, FileDialogs};
+use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 /// mimalloc rather than the system allocator: searches build many small,
 /// short-lived buffers, and glibc's allocator spent a fifth of their time.
@@ -89,9 +89,17 @@ fn main() {
                 .on_navigation(is_app_url)
                 .build()?
                 .with_webview(small_webview_caches)?;
+            keep_search_log(app.handle());
             Ok(())
         })
-        .run(context());
+        .build(context())
+        .map(|app| {
+            app.run(|app, event| {
+                if let RunEvent::Exit = event {
+                    store_searches(app);
+                }
+            })
+        });
     if let Err(e) = result {
         eprintln!("Hvem ved? stopped: {e}");
         std::process::exit(2);

@@ -166,7 +166,7 @@ test('axe in English: the language switch, search results and a person', { timeo
     assert.equal(await switcher.textContent(), 'Dansk');
     assert.equal(await switcher.getAttribute('lang'), 'da');
     assert.equal((await activeElementInfo(page)).id, 'lang-switch', 'focus stays on the switch');
-    assert.deepEqual(await page.locator('#site-nav a').allTextContents(), ['Search', 'Courses and conferences', 'Sharing', 'Competence map', 'Initiatives and networks', 'Import/export', 'Terms']);
+    assert.deepEqual(await page.locator('#site-nav a').allTextContents(), ['Search', 'Courses and conferences', 'Sharing', 'Competence map', 'Initiatives and networks', 'Import/export', 'Terms', 'Personal data']);
     await axe(page, 'English: search, empty');
 
     await page.locator('input.searchbar__input').fill('mentalization');

@@ -9,7 +9,7 @@ import { call } from './api.js';
 import { t, lang, setLang, onLangChange, formatNumber } from './i18n.js';
 import { clear, h } from './dom.js';
 import * as searchScreen from './screens/search.js';
-import { loadSession, onSessionChange } from './session.js';
+import { loadSession, onSessionChange, session, isHr } from './session.js';
 import { initWho } from './components/who.js';
 
 // The search screen is what the app opens on; the others load when first
@@ -21,6 +21,7 @@ const thesaurusScreen = () => import('./screens/thesaurus.js');
 const shareBackScreen = () => import('./screens/shareback.js');
 const competenceScreen = () => import('./screens/competence.js');
 const initiativesScreen = () => import('./screens/initiatives.js');
+const privacyScreen = () => import('./screens/privacy.js');
 
 const main = document.getElementById('main');
 const state = {
@@ -32,6 +33,9 @@ const state = {
   currentRoute: null,
   // Resolves once the core has said who the viewer is; screens wait for it.
   sessionReady: null,
+  // What the next screen says first, when the screen that did something is
+  // gone by then (a person erased: their profile no longer exists).
+  notice: null,
 };
 
 export function parseHash(hash = window.location.hash) {
@@ -53,6 +57,7 @@ function resolve({ segments }) {
   if (first === 'videndeling') return { name: 'shareback', module: shareBackScreen };
   if (first === 'kompetencekort') return { name: 'competence', module: competenceScreen };
   if (first === 'initiativer') return { name: 'initiatives', module: initiativesScreen };
+  if (first === 'persondata') return { name: 'privacy', module: privacyScreen };
   return { name: 'notfound', module: async () => ({ render: renderNotFound }) };
 }
 
@@ -64,7 +69,9 @@ function renderNotFound(container) {
   return { title: t('common.notFoundTitle') };
 }
 
-export function navigate(hash, { replace = false } = {}) {
+/** Goes to `hash`; `notice` ({ title, lines }) is shown at the top of that screen. */
+export function navigate(hash, { replace = false, notice = null } = {}) {
+  state.notice = notice;
   if (replace) {
     // replaceState does not fire hashchange: the calling screen already shows this state.
     window.history.replaceState(null, '', hash);
@@ -86,6 +93,8 @@ async function renderRoute({ reason = 'navigate' } = {}) {
   const route = resolve(parsed);
   const previous = state.currentRoute;
   const seq = ++state.navSeq;
+  const notice = state.notice;
+  state.notice = null;
 
   if (state.cleanup) { try { state.cleanup(); } catch { /* a screen's cleanup must not block the next */ } }
   state.cleanup = null;
@@ -122,6 +131,7 @@ async function renderRoute({ reason = 'navigate' } = {}) {
   }
   if (seq !== state.navSeq) return;
   main.removeAttribute('aria-busy');
+  const noticeBox = notice ? showNotice(notice) : null;
   state.cleanup = result.cleanup || null;
   state.currentRoute = route;
   document.title = `${result.title || t('app.name')} – ${t('app.name')}`;
@@ -129,7 +139,7 @@ async function renderRoute({ reason = 'navigate' } = {}) {
   // A language switch keeps focus on the switch, a new "Hvem er du?" on "Skift";
   // everything else moves it to the screen.
   if (reason !== 'lang' && reason !== 'session') {
-    const target = result.focus?.() || main.querySelector('h1');
+    const target = noticeBox || result.focus?.() || main.querySelector('h1');
     if (target) {
       if (!target.hasAttribute('tabindex') && !/^(INPUT|BUTTON|A|SELECT|TEXTAREA)$/.test(target.tagName)) {
         target.setAttribute('tabindex', '-1');
@@ -138,6 +148,16 @@ async function renderRoute({ reason = 'navigate' } = {}) {
     }
   }
   state.firstRender = false;
+}
+
+// Right under the screen's heading, and focused, so it is read before the screen.
+function showNotice({ title, lines = [] }) {
+  const box = h('div', { class: 'alert alert--ok notice', tabindex: '-1' },
+    h('p', { class: 'alert__title' }, title),
+    lines.length ? h('ul', {}, lines.map((line) => h('li', {}, line))) : null);
+  const heading = main.querySelector('h1');
+  if (heading) heading.after(box); else main.prepend(box);
+  return box;
 }
 
 async function refreshStats() {
@@ -155,6 +175,10 @@ function renderShell() {
     el.textContent = t(el.dataset.i18n);
   });
   document.getElementById('site-nav').setAttribute('aria-label', t('shell.navLabel'));
+  // The core refuses these screens to others; the menu leaves them out too.
+  document.querySelectorAll('#site-nav [data-hr-only]').forEach((item) => {
+    item.hidden = !session() || !isHr();
+  });
   const switcher = document.getElementById('lang-switch');
   switcher.textContent = t('shell.langSwitch');
   switcher.lang = t('shell.langSwitchLang');
@@ -188,7 +212,7 @@ function start() {
     renderRoute({ reason: 'session' });
     refreshStats();
   });
-  state.sessionReady = loadSession().then(() => who.start());
+  state.sessionReady = loadSession().then(() => { who.start(); renderShell(); });
   window.addEventListener('hashchange', () => renderRoute());
   renderShell();
   refreshStats();

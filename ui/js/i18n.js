@@ -60,6 +60,18 @@ export function formatDate(iso) {
   return d.toLocaleDateString(current === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+// Moments come as UTC (2026-11-30T02:07:29Z); show them in local time, the
+// way Danes write them (30.11.2026 kl. 03.07), to the minute.
+export function formatDateTime(iso) {
+  if (!iso) return '';
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  const locale = current === 'da' ? 'da-DK' : 'en-GB';
+  const day = moment.toLocaleDateString(locale, { day: 'numeric', month: 'numeric', year: 'numeric' });
+  const time = moment.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return current === 'da' ? `${day} kl. ${time}` : `${day}, ${time}`;
+}
+
 export function formatNumber(n) {
   return Number(n).toLocaleString(current === 'da' ? 'da-DK' : 'en-GB');
 }

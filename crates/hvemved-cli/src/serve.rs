@@ -31,6 +31,9 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; 
 const MAX_HEAD_BYTES: usize = 64 * 1024;
 const MAX_BODY_BYTES: u64 = MAX_BUNDLE_BYTES * 2;
 const READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// How often, when no call comes, the searches answered beside the writer
+/// are stored in the audit log.
+const SEARCH_LOG_EVERY: Duration = Duration::from_secs(5);
 
 struct HttpRequest {
     method: String,
@@ -98,7 +101,17 @@ pub fn serve(
         }
     });
     ready(bound);
-    for call in queue {
+    loop {
+        // Between calls, the searches answered on the connections' threads
+        // go into the audit log.
+        let call = match queue.recv_timeout(SEARCH_LOG_EVERY) {
+            Ok(call) => call,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let _ = directory.store_searches(false);
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         let reply = call.reply.clone();
         let mut progress = |step: ImportProgress| {
             if call.wants_progress {

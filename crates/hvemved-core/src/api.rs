@@ -43,6 +43,14 @@ use crate::thesaurus::{Concept, Thesaurus};
 /// Largest bundle accepted; a real municipality's directory is a few MB.
 pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Searches still noted only in memory go into the audit log as the
+/// directory closes.
+impl Drop for Directory {
+    fn drop(&mut self) {
+        let _ = self.store_searches(true);
+    }
+}
+
 /// An open directory: the store and its search index, kept in step.
 pub struct Directory {
     data_dir: PathBuf,
@@ -335,7 +343,13 @@ impl Directory {
             &thesaurus,
             &mut search::analyzer::danish_analyzer(),
         ));
-        let searches = SearchHandle::new(store.path(), index.view(), Arc::clone(&concepts));
+        let administrator = Viewer::administrator();
+        let searches = SearchHandle::new(
+            store.path(),
+            index.view(),
+            Arc::clone(&concepts),
+            &administrator.label(),
+        );
         let mut directory = Directory {
             data_dir: data_dir.to_path_buf(),
             store,
@@ -343,7 +357,7 @@ impl Directory {
             thesaurus,
             concepts,
             searches,
-            viewer: Viewer::administrator(),
+            viewer: administrator,
         };
         if let Some(chosen) = directory.chosen_local_user()? {
             // A choice naming someone since erased falls back to the start.
@@ -362,7 +376,25 @@ impl Directory {
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        search::search(&self.index.view(), &self.store, &self.concepts, request)
+        let response = search::search(&self.index.view(), &self.store, &self.concepts, request)?;
+        self.searches.note(request, &response);
+        Ok(response)
+    }
+
+    /// Stores the searches noted since the last call in the audit log:
+    /// every finished burst of typing, and the last one too when `all`.
+    /// Searches that cannot be stored now (a full disk) are kept for the
+    /// next call. The faces call this when idle; it runs before every
+    /// command and as the directory closes.
+    pub fn store_searches(&mut self, all: bool) -> Result<usize> {
+        let searches = self.searches.log().take(std::time::Instant::now(), all);
+        match self.store.log_searches(&searches) {
+            Ok(()) => Ok(searches.len()),
+            Err(error) => {
+                self.searches.log().restore(searches);
+                Err(error)
+            }
+        }
     }
 
     /// Makes the calls that follow be made for `viewer` (the CLI's `--as`).
@@ -373,6 +405,7 @@ impl Directory {
             self.store.person_place(person)?;
         }
         self.store.set_actor(&viewer.label());
+        self.searches.set_actor(&viewer.label());
         self.viewer = viewer;
         Ok(())
     }
@@ -550,8 +583,10 @@ impl Directory {
     }
 
     /// The audit log, newest first; about one person when `person` is given.
-    pub fn audit_log(&self, request: &AuditRequest) -> Result<Vec<AuditEntry>> {
+    pub fn audit_log(&mut self, request: &AuditRequest) -> Result<Vec<AuditEntry>> {
         self.viewer.require_hr("read the audit log")?;
+        // Up to the search just made, so the log HR reads is complete.
+        self.store_searches(true)?;
         self.store
             .audit_log(request.person.as_deref(), request.limit.unwrap_or(1_000))
     }
@@ -1697,6 +1732,8 @@ pub fn dispatch(directory: &mut Directory, name: &str, args: Value) -> Result<Va
     } else {
         args
     };
+    // Kept for the next call when it fails: the command itself goes on.
+    let _ = directory.store_searches(false);
     (command.handler)(directory, args)
 }
 

@@ -37,6 +37,7 @@ pub mod paths;
 pub mod people_export;
 pub mod search;
 pub mod search_handle;
+pub mod search_log;
 pub mod similar_initiatives;
 pub mod store;
 pub mod thesaurus;

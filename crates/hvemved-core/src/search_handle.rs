@@ -7,7 +7,9 @@
 //! people and concepts that belong to it) and the database through
 //! connections of its own that only read. In WAL mode such a connection
 //! sees the last commit and never waits for the writer, so a search never
-//! sees half an import and never meets "database is locked".
+//! sees half an import and never meets "database is locked". The searches
+//! are noted for the audit log, which the writer stores (see
+//! [`crate::search_log`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -16,7 +18,8 @@ use serde_json::Value;
 
 use crate::api::{call, people_suggestions, SuggestRequest};
 use crate::error::{CoreError, Result};
-use crate::search::{self, ConceptMatcher, IndexView, SearchRequest, SearchResponse};
+use crate::search::{self, ConceptMatcher, IndexView, SearchFilters, SearchRequest, SearchResponse};
+use crate::search_log::SearchLog;
 use crate::store::Store;
 
 /// Read connections kept open between searches; more are opened while more
@@ -33,6 +36,9 @@ struct Shared {
     database: PathBuf,
     published: RwLock<Arc<Published>>,
     idle: Mutex<Vec<Store>>,
+    /// Who searches: the directory's viewer, as the audit log names them.
+    actor: RwLock<String>,
+    log: SearchLog,
 }
 
 /// What a search reads besides the database, as of one moment.
@@ -42,14 +48,59 @@ struct Published {
 }
 
 impl SearchHandle {
-    pub(crate) fn new(database: &Path, index: IndexView, concepts: Arc<ConceptMatcher>) -> SearchHandle {
+    pub(crate) fn new(
+        database: &Path,
+        index: IndexView,
+        concepts: Arc<ConceptMatcher>,
+        actor: &str,
+    ) -> SearchHandle {
         SearchHandle {
             shared: Arc::new(Shared {
                 database: database.to_path_buf(),
                 published: RwLock::new(Arc::new(Published { index, concepts })),
                 idle: Mutex::new(Vec::new()),
+                actor: RwLock::new(actor.to_string()),
+                log: SearchLog::default(),
             }),
         }
+    }
+
+    /// Names who the searches that follow are made by.
+    pub(crate) fn set_actor(&self, actor: &str) {
+        *self.shared.actor.write().unwrap_or_else(PoisonError::into_inner) = actor.to_string();
+    }
+
+    pub(crate) fn log(&self) -> &SearchLog {
+        &self.shared.log
+    }
+
+    /// Notes a search that was answered, for the audit log: how many
+    /// words and people, and the filters, but not the words (see
+    /// [`crate::search_log`]).
+    pub(crate) fn note(&self, request: &SearchRequest, response: &SearchResponse) {
+        let words = request.query.split_whitespace().count();
+        let mut detail = format!(
+            "{words} {}, {} found",
+            if words == 1 { "word" } else { "words" },
+            response.total
+        );
+        if request.filters != SearchFilters::default() {
+            let filters = serde_json::to_string(&request.filters).expect("filters serialise");
+            detail.push_str(&format!(", filters {filters}"));
+        }
+        let actor = self
+            .shared
+            .actor
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        self.shared.log.note(
+            &actor,
+            &request.query,
+            detail,
+            crate::store::now(),
+            std::time::Instant::now(),
+        );
     }
 
     /// Makes a new moment of the index the one searches read; called by the
@@ -71,7 +122,10 @@ impl SearchHandle {
                 .read()
                 .unwrap_or_else(PoisonError::into_inner),
         );
-        self.with_reader(|reader| search::search(&published.index, reader, &published.concepts, request))
+        let response = self
+            .with_reader(|reader| search::search(&published.index, reader, &published.concepts, request))?;
+        self.note(request, &response);
+        Ok(response)
     }
 
     fn with_reader<T>(&self, work: impl FnOnce(&Store) -> Result<T>) -> Result<T> {

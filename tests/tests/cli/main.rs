@@ -21,5 +21,6 @@ mod personal_data;
 mod relevance;
 mod retention;
 mod search;
+mod search_log;
 mod share_back;
 mod util;

@@ -9,6 +9,7 @@ import { fileSize } from '../components/import-files.js';
 import { peopleSections } from './import-people.js';
 import { recordsSection } from './import-records.js';
 import { backupSection } from './import-backup.js';
+import { confirmDialog } from '../components/confirm-dialog.js';
 
 function readAsText(file) {
   return new Promise((resolve, reject) => {
@@ -233,27 +234,6 @@ export async function render(main, ctx) {
 
   // ---- Demo data ---------------------------------------------------------
   const demoSection = h('section', { class: 'panel panel--demo', 'aria-labelledby': 'demo-h' });
-
-  function confirmDialog({ title, body, confirm }) {
-    return new Promise((resolve) => {
-      const titleId = uid('dlg-h');
-      const bodyId = uid('dlg-b');
-      const cancelBtn = h('button', { type: 'button', class: 'btn', value: 'cancel' }, t('common.cancel'));
-      const okBtn = h('button', { type: 'button', class: 'btn btn--danger-solid', value: 'ok' }, confirm);
-      const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId, 'aria-describedby': bodyId },
-        h('h2', { id: titleId }, title),
-        h('p', { id: bodyId }, body),
-        h('div', { class: 'form__actions' }, cancelBtn, okBtn));
-      const finish = (answer) => { dialog.close(); dialog.remove(); resolve(answer); };
-      cancelBtn.addEventListener('click', () => finish(false));
-      okBtn.addEventListener('click', () => finish(true));
-      dialog.addEventListener('cancel', (e) => { e.preventDefault(); finish(false); });
-      document.body.append(dialog);
-      dialog.showModal();
-      // The safe choice gets focus, so Enter does not delete by accident.
-      cancelBtn.focus();
-    });
-  }
 
   function renderDemo() {
     const s = ctx.stats();

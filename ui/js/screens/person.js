@@ -3,14 +3,18 @@
 // declare skills, because a directory nobody can update goes stale. What
 // colleagues see is the person's choice: a skill or a contact field can be
 // hidden from them (the person, their leaders and HR still see it), and a
-// skill imported by HR waits for the person to confirm it.
+// skill imported by HR waits for the person to confirm it. The person can
+// take home everything stored about them ("Mine data"); HR marks a leaving
+// and erases, each after a confirmation that says what will happen.
 
 import { call } from '../api.js';
 import { t, levelName, formatDate } from '../i18n.js';
 import { h, clear, announce, field, errorBox, errorSummary, copyText, uid, busyIndicator } from '../dom.js';
 import { createCombobox } from '../components/combobox.js';
+import { saveOrDownload } from '../components/import-files.js';
+import { confirmDialog } from '../components/confirm-dialog.js';
 import { meetingSection } from './meeting.js';
-import { mayEditPerson, isSelf } from '../session.js';
+import { mayEditPerson, isSelf, isHr } from '../session.js';
 
 function initials(name) {
   return String(name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
@@ -237,11 +241,156 @@ export async function render(main, ctx) {
     return section;
   }
 
+  // ---- Personal data ---------------------------------------------------
+
+  // An id comes from the HR system; keep the file name to what every file system takes.
+  const dataFileName = () => `mine-data-${String(profile.id).replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+
+  function statusMessage(status, message) {
+    clear(status);
+    const box = h('p', { class: 'alert alert--ok', tabindex: '-1' }, message);
+    status.append(box);
+    return box;
+  }
+
+  function statusError(status, err) {
+    clear(status);
+    const box = errorBox(err);
+    box.setAttribute('tabindex', '-1');
+    status.append(box);
+    box.focus();
+  }
+
+  async function downloadData(button, status) {
+    clear(status);
+    button.disabled = true;
+    status.append(busyIndicator(t('person.dataPreparing')));
+    try {
+      const data = await call('person_data', { id: profile.id });
+      const fileName = dataFileName();
+      const saved = await saveOrDownload(fileName, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      clear(status);
+      if (saved) {
+        const message = saved.path ? t('person.dataSavedAt', saved.path) : t('person.dataSaved', fileName);
+        statusMessage(status, message);
+        announce(message);
+      }
+    } catch (err) {
+      statusError(status, err);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // The confirmation says when the person goes for good, by the rules in force.
+  async function leavingRule() {
+    try {
+      const rules = (await call('retention', {})).rules;
+      if (!rules) return t('person.leaveConfirmUnknown');
+      return rules.left_people_days === null ? t('person.leaveConfirmNever') : t('person.leaveConfirmDays', rules.left_people_days);
+    } catch {
+      return t('person.leaveConfirmUnknown');
+    }
+  }
+
+  async function markLeft(button, status) {
+    clear(status);
+    const rule = await leavingRule();
+    const confirmed = await confirmDialog({
+      title: t('person.leaveConfirmTitle', profile.name),
+      body: [t('person.leaveConfirmBody', profile.name), rule],
+      confirm: t('person.leaveConfirm'),
+    });
+    if (!confirmed) {
+      button.focus();
+      announce(t('common.nothingChanged'));
+      return;
+    }
+    button.disabled = true;
+    let left;
+    try {
+      left = await call('person_leave', { id: profile.id });
+    } catch (err) {
+      button.disabled = false;
+      statusError(status, err);
+      return;
+    }
+    profile.active = false;
+    ctx.refreshStats();
+    renderView();
+    const newStatus = root.querySelector('#person-data-status');
+    statusMessage(newStatus, t('person.leaveDone', profile.name, formatDate(left.left_at))).focus();
+  }
+
+  async function erase(button, status) {
+    clear(status);
+    const confirmed = await confirmDialog({
+      title: t('person.eraseConfirmTitle', profile.name),
+      body: [t('person.eraseConfirmBody', profile.name), t('person.eraseConfirmCourses'), t('person.eraseConfirmUndo')],
+      confirm: t('person.eraseConfirm'),
+    });
+    if (!confirmed) {
+      button.focus();
+      announce(t('common.nothingChanged'));
+      return;
+    }
+    const buttons = [...root.querySelectorAll('.person-data button')];
+    buttons.forEach((b) => { b.disabled = true; });
+    status.append(busyIndicator(t('person.erasing')));
+    let report;
+    try {
+      report = await call('person_erase', { id: profile.id });
+    } catch (err) {
+      buttons.forEach((b) => { b.disabled = false; });
+      statusError(status, err);
+      return;
+    }
+    const title = t('person.erasedTitle', profile.name);
+    const lines = [
+      t('person.erasedSkills', report.skills),
+      t('person.erasedCourses', report.courses),
+      t('person.erasedInitiatives', report.initiatives),
+      report.owned_areas ? t('person.erasedAreas', report.owned_areas) : null,
+    ].filter(Boolean);
+    await ctx.refreshStats();
+    // The profile is gone, so the screen is too; the next one says what went.
+    if (ctx.isCurrent()) ctx.navigate('#/persondata', { notice: { title, lines } });
+    else announce(title);
+  }
+
+  // Only the person themself and HR may have the data; only HR marks a
+  // leaving or erases. The core refuses anyone else all the same.
+  function renderPersonalData() {
+    const hr = isHr();
+    if (!self && !hr) return null;
+    const status = h('div', { class: 'form-status', id: 'person-data-status' });
+    const download = h('button', { type: 'button', class: 'btn' },
+      self ? t('person.dataDownloadSelf') : t('person.dataDownload', profile.name));
+    download.addEventListener('click', () => downloadData(download, status));
+    let hrTools = null;
+    if (hr) {
+      const leave = profile.active === false ? null : h('button', { type: 'button', class: 'btn' }, t('person.leave'));
+      leave?.addEventListener('click', () => markLeft(leave, status));
+      const eraseBtn = h('button', { type: 'button', class: 'btn btn--danger' }, t('person.erase'));
+      eraseBtn.addEventListener('click', () => erase(eraseBtn, status));
+      hrTools = [
+        h('h3', {}, t('person.leftHeading')),
+        h('div', { class: 'form__actions' }, leave, eraseBtn),
+      ];
+    }
+    return h('section', { class: 'panel person-data', 'aria-labelledby': 'person-data-h' },
+      h('h2', { id: 'person-data-h' }, self ? t('person.dataHeadingSelf') : t('person.dataHeadingHr')),
+      h('p', {}, self ? t('person.dataIntroSelf') : t('person.dataIntroHr', profile.name)),
+      h('div', { class: 'form__actions' }, download),
+      hrTools,
+      status);
+  }
+
   function renderView() {
     clear(root);
     root.append(renderHeader(),
       h('div', { class: 'person__grid' },
-        h('div', { class: 'person__side' }, renderContact()),
+        h('div', { class: 'person__side' }, renderContact(), renderPersonalData()),
         h('div', { class: 'person__main' }, renderBio(), renderSkills(), renderCourses(), renderInitiatives(), meetingSection(profile, { editable }))));
   }
 

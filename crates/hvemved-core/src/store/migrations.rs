@@ -50,6 +50,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "012_hr_only_share_back",
         include_str!("../../migrations/012_hr_only_share_back.sql"),
     ),
+    (
+        "013_searches_in_audit_log",
+        include_str!("../../migrations/013_searches_in_audit_log.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

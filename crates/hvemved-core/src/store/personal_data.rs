@@ -23,6 +23,7 @@ pub enum AuditAction {
     Edited,
     Imported,
     Erased,
+    Searched,
 }
 
 impl AuditAction {
@@ -33,6 +34,7 @@ impl AuditAction {
             AuditAction::Edited => "edited",
             AuditAction::Imported => "imported",
             AuditAction::Erased => "erased",
+            AuditAction::Searched => "searched",
         }
     }
 }
@@ -77,6 +79,23 @@ impl Store {
     pub fn log(&mut self, action: AuditAction, person: Option<&str>, detail: Option<&str>) -> Result<()> {
         let actor = self.actor.clone();
         self.write(|tx| log_in(tx, &actor, action, person, detail))
+    }
+
+    /// Appends searches noted while they ran beside the writer, each with
+    /// its own time and user, in one transaction.
+    pub fn log_searches(&mut self, searches: &[crate::search_log::LoggedSearch]) -> Result<()> {
+        if searches.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, 'searched', ?3)",
+            )?;
+            for search in searches {
+                insert.execute(params![search.at, search.actor, search.detail])?;
+            }
+            Ok(())
+        })
     }
 
     /// The log, newest first; only the entries about `person` when given.

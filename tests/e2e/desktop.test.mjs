@@ -124,6 +124,16 @@ async function startApp(dataDir) {
   return { id: session.sessionId, started };
 }
 
+/** Calls the core through the window's IPC, as the page does. */
+function invoke(sessionId, cmd, args) {
+  return wd('POST', `/session/${sessionId}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI__.core.invoke('api', { cmd: ${JSON.stringify(cmd)}, args: ${JSON.stringify(args)} })
+        .then((value) => done({ value }), (err) => done({ err }));`,
+    args: [],
+  });
+}
+
 async function searchAndWait(session, query) {
   const [input] = await waitFor('the search field', () => find(session, 'input[type=search]'));
   searchFieldAt = Date.now();
@@ -173,6 +183,12 @@ test('the demo municipality: search, open a person and visit every screen', asyn
     const mem = memoryMb(dataDir);
     console.log(`# demo municipality: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
     await screenshot(session.id, 'desktop-search.png');
+    // Typed letter by letter, searched while typing: one question in the log.
+    const log = await invoke(session.id, 'audit_log', {});
+    const searched = log.value.filter((e) => e.action === 'searched');
+    assert.equal(searched.length, 1, JSON.stringify(log));
+    assert.match(searched[0].detail, /^1 word, [1-9]\d* found$/);
+    assert.ok(!JSON.stringify(log.value).includes('mentalisering'), 'not the words searched');
 
     await click(session.id, cards[0]);
     await waitFor('the profile', async () => {
@@ -294,12 +310,7 @@ test('the retention rules are applied as the app starts', async () => {
   const session = await startApp(dataDir);
   try {
     await waitFor('the search field', () => find(session.id, 'input[type=search]'));
-    const call = (cmd, args) => wd('POST', `/session/${session.id}/execute/async`, {
-      script: `const done = arguments[arguments.length - 1];
-        window.__TAURI__.core.invoke('api', { cmd: ${JSON.stringify(cmd)}, args: ${JSON.stringify(args)} })
-          .then((value) => done({ value }), (err) => done({ err }));`,
-      args: [],
-    });
+    const call = (cmd, args) => invoke(session.id, cmd, args);
     const shown = await call('person_show', { id: 'p-0001' });
     assert.equal(shown.err?.kind, 'not_found', JSON.stringify(shown));
     const log = await call('audit_log', { person: 'p-0001' });

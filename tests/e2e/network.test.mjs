@@ -293,7 +293,7 @@ test('the desktop app connects to nothing outside the machine through a whole se
     await run(session, "location.href = 'https://example.com/'; return null");
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(await run(session, 'return location.href'), before, 'the navigation was not followed');
-    const [stillThere] = await find(session, 'input[type=search]');
+    const [stillThere] = await find(session, '#site-nav a[data-route]');
     assert.ok(stillThere, 'the app page is still shown');
   } finally {
     await wd('DELETE', `/session/${session}`).catch(() => {});

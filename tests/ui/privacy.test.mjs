@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   startServer, launchBrowser, withPage as withBrowserPage, waitFor, waitForCards, activeElementInfo, checkA11y,
-  pickPerson, currentHash, TEST_TIMEOUT,
+  pickPerson, currentHash, screenshot, TEST_TIMEOUT,
 } from './helpers.mjs';
 
 let srv;
@@ -198,6 +198,7 @@ test('HR erases a colleague: gone from search and profile, and the audit log sho
       'the erasure is the newest entry about a person');
     assert.match(aboutPeople[0].at, /^\d{1,2}\.\d{1,2}\.\d{4} kl\. \d{2}\.\d{2}$/, 'Danish date and time');
     await axe(page, 'Persondata after an erasure');
+    await screenshot(page, 'browser-privacy-erased.png');
 
     const expected = await srv.api('search', { query: QUERY, limit: 20 });
     assert.ok(!expected.results.some((r) => r.id === erased.id));
@@ -364,5 +365,26 @@ test('HR applies the retention rules after a confirmation and sees what went', {
     await waitFor(async () => (await readAuditTable(page)).some((r) => r.actor === 'Opbevaringsregel' && r.action === 'Slettede'),
       { message: 'the rule named in the audit log' });
     await axe(page, 'retention applied');
+  });
+});
+
+test('a search typed in the search field is one row of the log, with how much but not the words', { timeout: TEST_TIMEOUT }, async () => {
+  await asHr();
+  const expected = await srv.api('search', { query: 'hash unge', limit: 20 });
+  await srv.api('search', { query: 'efterværn' });
+  await withPage('#/sog', async (page) => {
+    // Typed key by key, so the field searches while typing.
+    await page.getByRole('searchbox').pressSequentially('hash unge', { delay: 60 });
+    await waitForCards(page, expected);
+    await page.getByRole('link', { name: 'Persondata' }).click();
+    await page.locator('.audit-table').waitFor();
+    const rows = await readAuditTable(page);
+    const searches = rows.filter((r) => r.action === 'Søgte');
+    assert.deepEqual(searches.slice(0, 3).map((r) => r.detail), [
+      `2 ord, ${expected.total} fundet`,
+      `1 ord, ${(await srv.api('search', { query: 'efterværn' })).total} fundet`,
+      `2 ord, ${expected.total} fundet`,
+    ], 'the typing is one row, after the two searches before it');
+    assert.ok(rows.every((r) => !/hash|efterværn/.test(r.detail)), 'never the words');
   });
 });

@@ -276,6 +276,21 @@ function actorText(actor) {
   return NAMED_ACTORS.includes(text) ? t('audit.actor.' + text) : text;
 }
 
+// The core writes a search's detail as "2 words, 7 found[, filters {…}]"
+// (never the words searched); shown in the reader's language.
+const SEARCH_DETAIL = /^(\d+) words?, (\d+) found(?:, filters (.*))?$/;
+
+function detailText(entry) {
+  const match = entry.action === 'searched' && SEARCH_DETAIL.exec(entry.detail || '');
+  if (!match) return entry.detail || '';
+  const [, words, found, filters] = match;
+  let shown = filters;
+  try {
+    shown = filters && Object.entries(JSON.parse(filters)).map(([k, v]) => `${k}: ${v}`).join(', ');
+  } catch { /* shown as stored */ }
+  return t('audit.searchDetail', Number(words), Number(found), shown || null);
+}
+
 function actionText(action) {
   return ACTIONS.includes(action) ? t('audit.action.' + action) : action;
 }
@@ -341,7 +356,7 @@ function auditSection(initialEntries) {
           h('td', {}, actorText(entry.actor)),
           h('td', {}, actionText(entry.action)),
           h('td', {}, personCell(entry.person)),
-          h('td', {}, entry.detail || '')))))));
+          h('td', {}, detailText(entry))))))));
   }
 
   async function load() {

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, withPage as withBrowserPage, cliSearch, cli, waitFor, waitForCards,
-  activeElementInfo, currentHash, TEST_TIMEOUT,
+  activeElementInfo, currentHash, checkA11y, TEST_TIMEOUT,
 } from './helpers.mjs';
 
 const LEVELS = { 1: 'Kender til', 2: 'Kan anvende', 3: 'Erfaren', 4: 'Specialist', 5: 'Ekspert' };
@@ -224,3 +224,28 @@ test('change an existing skill\'s level and own "Spørg mig om" text', { timeout
   assert.equal(found.results[0]?.id, person.id, 'the new text is searchable');
   assert.ok(found.results[0].evidence.some((e) => e.kind === 'bio' && e.text.includes(`<b>${word}</b>`)));
 });
+
+test('the edit form says which fields came from the HR system and which the person corrected', { timeout: TEST_TIMEOUT }, async () => {
+  const person = (await srv.api('search', { query: 'sundhedspleje', limit: 5 })).results.at(-1);
+  const profile = await srv.api('person_show', { id: person.id });
+  assert.ok(!profile.own_fields.includes('title'), 'the demo title came from HR');
+  await withPage('#/person/' + person.id, async (page) => {
+    await waitForProfile(page, profile);
+    await page.getByRole('button', { name: 'Rediger' }).click();
+    const title = page.getByLabel('Stillingsbetegnelse');
+    assert.equal(await hintOf(page, title), 'Fra HR-systemet. Retter du den, overskriver næste import ikke din rettelse.');
+    await title.fill('Sundhedsplejerske med særligt ansvar');
+    await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+    await page.locator('.alert--ok', { hasText: 'Dine oplysninger er gemt' }).waitFor();
+    await waitFor(async () => (await hintOf(page, page.getByLabel('Stillingsbetegnelse'))) === 'Rettet af dig. En import fra HR-systemet overskriver den ikke.',
+      { message: 'the title is now the person\'s own' });
+    assert.equal(await hintOf(page, page.getByRole('textbox', { name: 'Telefon' })), 'Fra HR-systemet. Retter du den, overskriver næste import ikke din rettelse.');
+    await checkA11y(page, 'profile form with sources');
+  });
+  assert.deepEqual((await srv.api('person_show', { id: person.id })).own_fields, ['title']);
+});
+
+/** The hint a field's aria-describedby names first. */
+function hintOf(page, control) {
+  return control.evaluate((el) => document.getElementById((el.getAttribute('aria-describedby') || '').split(' ')[0])?.textContent ?? null);
+}

@@ -198,6 +198,8 @@ impl Reach<'_> {
 pub fn redact(profile: &mut PersonProfile, tier: Tier) {
     if !tier.sees_hidden() {
         profile.skills.retain(|skill| skill.shown);
+        profile.own_fields.clear();
+        profile.left_at = None;
         for field in std::mem::take(&mut profile.hidden_fields) {
             match field.as_str() {
                 "phone" => profile.phone = None,

@@ -255,6 +255,14 @@ pub struct PersonProfile {
     pub bio: Option<String>,
     pub languages: Vec<String>,
     pub active: bool,
+    /// When the person left (RFC 3339), for one who has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<String>,
+    /// The fields (title, phone, location) the person set themselves in the
+    /// app; the others came from the HR system, and an import from it lists
+    /// a different value of these as a conflict instead of overwriting them.
+    #[serde(default)]
+    pub own_fields: Vec<String>,
     /// Wants lunch suggestions with colleagues they do not know.
     #[serde(default)]
     pub lunch_opt_in: bool,

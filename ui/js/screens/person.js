@@ -76,7 +76,8 @@ export async function render(main, ctx) {
         profile.title ? h('p', { class: 'person__title' }, profile.title) : null,
         profile.units?.length ? h('div', { class: 'unit-path' },
           h('ol', { 'aria-label': t('person.unit') }, profile.units.map((u) => h('li', {}, u)))) : null,
-        profile.active === false ? h('p', { class: 'badge badge--muted' }, t('person.inactive')) : null),
+        profile.active === false ? h('p', { class: 'badge badge--muted' },
+          profile.left_at ? t('person.inactiveSince', formatDate(profile.left_at.slice(0, 10))) : t('person.inactive')) : null),
       h('div', { class: 'person__actions' }, editing || !editable ? null : editButton));
   }
 
@@ -417,15 +418,20 @@ export async function render(main, ctx) {
       return fieldEl;
     }
 
+    // Where a field's value came from: the HR system, or the person's own
+    // correction, which the next import lists as a conflict instead of
+    // overwriting.
+    const sourceHint = (name) => t((profile.own_fields || []).includes(name) ? 'person.ownField' : 'person.fromHr');
+
     const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'edit-profile-h' },
       h('h2', { id: 'edit-profile-h' }, t('person.editHeading')),
       h('p', { class: 'muted' }, t('person.editIntro')),
       status,
       h('p', { class: 'muted' }, t('person.hideFieldsIntro')),
       h('div', { class: 'form__grid' },
-        field({ label: t('person.fieldTitle'), control: title }),
-        withHide('phone', field({ label: t('person.fieldPhone'), control: phone }), t('person.fieldPhone')),
-        withHide('location', field({ label: t('person.fieldLocation'), control: location, className: 'field--wide' }), t('person.fieldLocation'))),
+        field({ label: t('person.fieldTitle'), control: title, hint: sourceHint('title') }),
+        withHide('phone', field({ label: t('person.fieldPhone'), control: phone, hint: sourceHint('phone') }), t('person.fieldPhone')),
+        withHide('location', field({ label: t('person.fieldLocation'), control: location, className: 'field--wide', hint: sourceHint('location') }), t('person.fieldLocation'))),
       withHide('bio', field({ label: t('person.fieldBio'), control: bio, hint: t('person.fieldBioHint') }), t('person.fieldBio')),
       withHide('languages', field({ label: t('person.fieldLanguages'), control: languages, hint: t('person.fieldLanguagesHint') }), t('person.fieldLanguages')),
       h('div', { class: 'form__actions' }, saveBtn));
@@ -447,6 +453,10 @@ export async function render(main, ctx) {
         status.append(h('p', { class: 'alert alert--ok' }, t('person.profileSaved')));
         announce(t('person.profileSaved'));
         root.querySelector('.person__name').textContent = profile.name;
+        for (const [name, control] of [['title', title], ['phone', phone], ['location', location]]) {
+          const hint = document.getElementById(control.id + '-hint');
+          if (hint) hint.textContent = sourceHint(name);
+        }
       } catch (err) {
         status.append(errorBox(err));
       } finally {

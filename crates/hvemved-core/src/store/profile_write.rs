@@ -97,6 +97,13 @@ impl Store {
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
             let trimmed = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
+            // A form sends every field; only those whose value changes become
+            // the person's own, so that an import still updates the rest.
+            let stored: [Option<String>; 3] = tx.query_row(
+                "SELECT title, phone, location FROM people WHERE id = ?1",
+                [person_id],
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+            )?;
             let set = |column: &str, value: Option<String>| -> Result<()> {
                 if let Some(value) = value {
                     let value = (!value.is_empty()).then_some(value);
@@ -116,8 +123,12 @@ impl Store {
                 ("location", &changes.location),
             ]
             .iter()
-            .filter(|(_, value)| value.is_some())
-            .map(|(field, _)| *field)
+            .zip(&stored)
+            .filter(|((_, value), before)| {
+                trimmed(value)
+                    .is_some_and(|value| Some(value.as_str()).filter(|v| !v.is_empty()) != before.as_deref())
+            })
+            .map(|((field, _), _)| *field)
             .collect();
             super::people_import::mark_own_fields(tx, person_id, &own)?;
             set("bio", trimmed(&changes.bio))?;

@@ -149,7 +149,7 @@ impl Store {
         let row = conn
             .query_row(
                 "SELECT id, uuid, external_id, name, title, unit_id, profession, email, phone, location, bio,
-                        languages, active, created_at, updated_at, lunch_opt_in, hidden_fields
+                        languages, active, created_at, updated_at, lunch_opt_in, hidden_fields, left_at
                  FROM people WHERE external_id = ?1",
                 [external_id],
                 |r| {
@@ -171,6 +171,8 @@ impl Store {
                             bio: r.get(10)?,
                             languages: serde_json::from_str(&languages).unwrap_or_default(),
                             active: r.get(12)?,
+                            left_at: r.get(17)?,
+                            own_fields: Vec::new(),
                             lunch_opt_in: r.get(15)?,
                             hidden_fields: serde_json::from_str(&r.get::<_, String>(16)?).unwrap_or_default(),
                             skills: Vec::new(),
@@ -187,6 +189,10 @@ impl Store {
             return Err(CoreError::PersonNotFound(external_id.to_string()));
         };
         profile.skills = person_skills(conn, person_id)?;
+        profile.own_fields = conn
+            .prepare_cached("SELECT field FROM person_own_fields WHERE person_id = ?1 ORDER BY field")?
+            .query_map([person_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         profile.courses = conn
             .prepare(
                 "SELECT c.external_id, c.title, c.kind, c.start_date, a.role, c.hr_only

@@ -205,6 +205,37 @@ test('(b) an employee hides a skill and the phone on their own profile; a collea
   });
 });
 
+test('(d) a leader of the unit sees what the employee hid; a leader elsewhere sees what colleagues see', { timeout: TEST_TIMEOUT }, async () => {
+  // After (b): `me` hides a skill and the phone.
+  await srv.api('session_set', { role: 'hr' });
+  const hidden = await srv.api('person_show', { id: me.id });
+  assert.ok(hidden.skills.some((s) => s.name === skill && s.shown === false) && hidden.hidden_fields.includes('phone'));
+  const people = (await srv.api('export_bundle', {})).people;
+  const forvaltning = (p) => (p.department || '').split(' / ')[0];
+  const leader = people.find((p) => p.id !== me.id && p.department === me.department);
+  const elsewhere = people.find((p) => p.department && forvaltning(p) !== forvaltning(me));
+  assert.ok(leader && elsewhere, 'a colleague of the same unit and someone of another forvaltning');
+
+  await withPage('#/person/' + me.id, async (page) => {
+    await switchTo(page, 'Leder', leader);
+    await waitFor(async () => (await whoami(page).textContent()) === `Du er: ${leader.name} (leder)`, { message: 'the header names the leader' });
+    await page.locator('h1.person__name', { hasText: me.name }).waitFor();
+    const row = page.locator('.skills-table tbody tr', { has: page.locator('th', { hasText: skill }) }).first();
+    await row.locator('.badge--hidden', { hasText: 'Skjult for kolleger' }).waitFor();
+    assert.match(await page.locator('section[aria-labelledby="contact-h"] .dl__row', { hasText: 'Telefon' }).textContent(), /skjult for kolleger/);
+    assert.equal(await page.getByRole('button', { name: 'Rediger' }).count(), 0, 'a leader reads but does not edit');
+    await axe(page, 'a leader reads a hidden skill');
+
+    await switchTo(page, 'Leder', elsewhere);
+    await waitFor(async () => (await whoami(page).textContent()) === `Du er: ${elsewhere.name} (leder)`, { message: 'the other leader' });
+    await page.locator('h1.person__name', { hasText: me.name }).waitFor();
+    await waitFor(async () => (await page.locator('.skills-table th', { hasText: skill }).count()) === 0, { message: 'the hidden skill gone' });
+    assert.equal(await page.locator('section[aria-labelledby="contact-h"] .dl__row', { hasText: 'Telefon' }).count(), 0, 'no phone');
+  });
+  const seen = await srv.api('person_show', { id: me.id });
+  assert.ok(!seen.skills.some((s) => s.name === skill), 'the core, too, keeps it from a leader elsewhere');
+});
+
 test('an imported skill awaits its owner: "Fra HR – afventer din bekræftelse", then "Bekræft og vis"', { timeout: TEST_TIMEOUT }, async () => {
   const imported = 'Origamisignalering';
   await srv.api('session_set', { role: 'hr' });

@@ -176,6 +176,18 @@ impl Reach<'_> {
         }
     }
 
+    /// Fails unless the viewer sees what the person hides: the person
+    /// themself, a leader of their unit, HR or an administrator.
+    pub fn require_close(&self, person: &str, units: &[String], what: &str) -> Result<()> {
+        if self.tier(person, units).sees_hidden() {
+            return Ok(());
+        }
+        Err(CoreError::Forbidden(format!(
+            "only {person} themself, their leader, HR or an administrator may {what} (you are {})",
+            self.viewer.label()
+        )))
+    }
+
     /// Whether a share-back may be listed: one of an HR-only report only for
     /// HR, an HR-only state also for the attendee and their leaders.
     pub fn sees_share_back(&self, item: &ShareBackItem) -> bool {

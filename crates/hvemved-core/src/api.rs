@@ -1010,9 +1010,8 @@ impl Directory {
             }
         })?;
         self.after_write()?;
-        let mut report = [self.store.course_report(&id)?];
-        self.redact_share_backs(&mut report)?;
-        let [report] = report;
+        let mut report = self.store.course_report(&id)?;
+        self.redact_share_backs(std::slice::from_mut(&mut report))?;
         Ok(report)
     }
 
@@ -1032,7 +1031,6 @@ impl Directory {
     /// Records a share-back: by the attendee, one of their leaders or HR;
     /// only HR marks one as HR-only or opens it again.
     pub fn share_back_set(&mut self, update: &ShareBackUpdate) -> Result<ShareBackItem> {
-        let doing = "record someone else's share-back";
         if update.hr_only.is_some() {
             self.viewer
                 .require_hr("mark a share-back as HR-only or open it to everyone")?;
@@ -1042,12 +1040,8 @@ impl Directory {
                 .require_hr("record a share-back of a report for HR only")?;
         }
         let units = self.store.person_place(&update.person)?.units;
-        if !self.reach()?.tier(&update.person, &units).sees_hidden() {
-            return Err(CoreError::Forbidden(format!(
-                "only the attendee, their leader, HR or an administrator may {doing} (you are {})",
-                self.viewer.label()
-            )));
-        }
+        self.reach()?
+            .require_close(&update.person, &units, "record their share-back")?;
         self.store.set_share_back(update, today())
     }
 

@@ -96,7 +96,13 @@ impl Store {
         let actor = self.actor.clone();
         self.write(|tx| {
             let (person_id, uuid) = person_row(tx, external_id)?;
-            let trimmed = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
+            // A given value as the column will hold it: trimmed, and empty
+            // is no value.
+            let as_stored = |v: &Option<String>| {
+                v.as_deref()
+                    .map(str::trim)
+                    .map(|s| (!s.is_empty()).then(|| s.to_string()))
+            };
             // A form sends every field; only those whose value changes become
             // the person's own, so that an import still updates the rest.
             let stored: [Option<String>; 3] = tx.query_row(
@@ -104,9 +110,8 @@ impl Store {
                 [person_id],
                 |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
             )?;
-            let set = |column: &str, value: Option<String>| -> Result<()> {
+            let set = |column: &str, value: Option<Option<String>>| -> Result<()> {
                 if let Some(value) = value {
-                    let value = (!value.is_empty()).then_some(value);
                     tx.execute(
                         &format!("UPDATE people SET {column} = ?2 WHERE id = ?1"),
                         params![person_id, value],
@@ -114,9 +119,9 @@ impl Store {
                 }
                 Ok(())
             };
-            set("title", trimmed(&changes.title))?;
-            set("phone", trimmed(&changes.phone))?;
-            set("location", trimmed(&changes.location))?;
+            set("title", as_stored(&changes.title))?;
+            set("phone", as_stored(&changes.phone))?;
+            set("location", as_stored(&changes.location))?;
             let own: Vec<&str> = [
                 ("title", &changes.title),
                 ("phone", &changes.phone),
@@ -124,14 +129,11 @@ impl Store {
             ]
             .iter()
             .zip(&stored)
-            .filter(|((_, value), before)| {
-                trimmed(value)
-                    .is_some_and(|value| Some(value.as_str()).filter(|v| !v.is_empty()) != before.as_deref())
-            })
+            .filter(|((_, value), before)| as_stored(value).is_some_and(|new| new != **before))
             .map(|((field, _), _)| *field)
             .collect();
             super::people_import::mark_own_fields(tx, person_id, &own)?;
-            set("bio", trimmed(&changes.bio))?;
+            set("bio", as_stored(&changes.bio))?;
             if let Some(opt_in) = changes.lunch_opt_in {
                 tx.execute(
                     "UPDATE people SET lunch_opt_in = ?2 WHERE id = ?1",

@@ -23,12 +23,17 @@ pub(crate) struct DocFacts<'a> {
     pub people: &'a [u64],
 }
 
+/// Where a document's people are in [`SegmentDocs::people`] is kept beside
+/// its other facts, so that looking a document up costs one cache miss for
+/// the facts and one for the people, not a third for the position.
 #[derive(Clone, Copy)]
 struct Packed {
     kind: u8,
     level: u8,
     attendees: u16,
     day: u32,
+    people_from: u32,
+    people_count: u32,
 }
 
 /// No kind: a document without one is skipped, as before the table.
@@ -36,9 +41,6 @@ const NO_KIND: u8 = u8::MAX;
 
 pub(crate) struct SegmentDocs {
     docs: Vec<Packed>,
-    /// Where each document's people start in `people`; one more entry than
-    /// documents, so a document's people end where the next one's start.
-    starts: Vec<u32>,
     people: Vec<u64>,
 }
 
@@ -53,13 +55,14 @@ impl SegmentDocs {
         let max_doc = segment.max_doc();
         let mut table = SegmentDocs {
             docs: Vec::with_capacity(max_doc as usize),
-            starts: Vec::with_capacity(max_doc as usize + 1),
             people: Vec::with_capacity(max_doc as usize),
         };
         for doc in 0..max_doc {
-            table.starts.push(table.people.len() as u32);
+            let people_from = table.people.len();
             table.people.extend(people_column.values_for_doc(doc));
             table.docs.push(Packed {
+                people_from: people_from as u32,
+                people_count: (table.people.len() - people_from) as u32,
                 kind: kind
                     .first(doc)
                     .and_then(|k| u8::try_from(k).ok())
@@ -69,7 +72,6 @@ impl SegmentDocs {
                 day: day.first(doc).unwrap_or(0).min(u64::from(u32::MAX)) as u32,
             });
         }
-        table.starts.push(table.people.len() as u32);
         table.docs.shrink_to_fit();
         table.people.shrink_to_fit();
         Ok(table)
@@ -78,8 +80,8 @@ impl SegmentDocs {
     pub fn get(&self, doc: DocId) -> Option<DocFacts<'_>> {
         let packed = self.docs.get(doc as usize)?;
         let kind = DocKind::from_u64(u64::from(packed.kind))?;
-        let from = self.starts[doc as usize] as usize;
-        let to = self.starts[doc as usize + 1] as usize;
+        let from = packed.people_from as usize;
+        let to = from + packed.people_count as usize;
         Some(DocFacts {
             kind,
             level: u64::from(packed.level),

@@ -28,6 +28,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
 use super::doc_table::DocTables;
 use super::facets::PeopleTable;
+use super::term_fields::TermFields;
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
@@ -116,6 +117,7 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     applied_seq: i64,
     vocabulary: Arc<Vocabulary>,
+    term_fields: Arc<TermFields>,
     /// Each active person's unit, profession, languages and mentor
     /// willingness, kept in step with the index for filters and facets.
     people: Arc<PeopleTable>,
@@ -131,11 +133,12 @@ pub struct IndexView {
     pub(crate) searcher: Searcher,
     pub(crate) fields: Fields,
     pub(crate) vocabulary: Arc<Vocabulary>,
+    pub(crate) term_fields: Arc<TermFields>,
     pub(crate) people: Arc<PeopleTable>,
     pub(crate) doc_tables: Arc<DocTables>,
 }
 
-fn schema() -> (Schema, Fields) {
+pub(super) fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
@@ -165,7 +168,7 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-fn register_analyzers(index: &Index) {
+pub(super) fn register_analyzers(index: &Index) {
     index.tokenizers().register(DANISH, danish_analyzer());
     index.tokenizers().register(SURFACE, surface_analyzer());
 }
@@ -207,13 +210,16 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let vocabulary = Arc::new(Vocabulary::load(&reader.searcher(), &fields)?);
+        let searcher = reader.searcher();
+        let vocabulary = Arc::new(Vocabulary::load(&searcher, &fields)?);
+        let term_fields = Arc::new(TermFields::load(&searcher, &fields)?);
         Ok(SearchIndex {
             index,
             reader,
             fields,
             applied_seq,
             vocabulary,
+            term_fields,
             people: Arc::new(PeopleTable::new(store.all_person_facts()?)),
             doc_tables: Arc::default(),
         })
@@ -314,7 +320,9 @@ impl SearchIndex {
         commit(&mut writer, store_seq)?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
-        self.vocabulary = Arc::new(Vocabulary::load(&self.reader.searcher(), &self.fields)?);
+        let searcher = self.reader.searcher();
+        self.vocabulary = Arc::new(Vocabulary::load(&searcher, &self.fields)?);
+        self.term_fields = Arc::new(TermFields::load(&searcher, &self.fields)?);
         if !changes.people.is_empty() {
             self.people = Arc::new(PeopleTable::new(store.all_person_facts()?));
         }
@@ -369,6 +377,7 @@ impl SearchIndex {
             searcher: self.reader.searcher(),
             fields: self.fields,
             vocabulary: Arc::clone(&self.vocabulary),
+            term_fields: Arc::clone(&self.term_fields),
             people: Arc::clone(&self.people),
             doc_tables: Arc::clone(&self.doc_tables),
         }

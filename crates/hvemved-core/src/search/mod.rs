@@ -10,6 +10,7 @@ pub mod expand;
 mod facets;
 mod index;
 mod rank;
+mod term_fields;
 mod vocabulary;
 
 use std::collections::{HashMap, HashSet};
@@ -91,14 +92,7 @@ pub fn search(
     let mut analyzer = analyzer::danish_analyzer();
     let searcher = &index.searcher;
     let fields = index.fields;
-    let is_known = |term: &str| {
-        fields.text_fields().iter().any(|(field, _)| {
-            searcher
-                .doc_freq(&tantivy::Term::from_field_text(*field, term))
-                .map(|n| n > 0)
-                .unwrap_or(false)
-        })
-    };
+    let is_known = |term: &str| index.term_fields.fields_holding(term) != 0;
     let expansion = expand::expand(
         &request.query,
         &mut analyzer,
@@ -120,27 +114,35 @@ pub fn search(
     let today = chrono::Utc::now().date_naive();
     let today = (today - chrono::NaiveDate::default()).num_days().max(0) as u64;
     let tables = index.doc_tables.for_searcher(searcher)?;
-    let candidates = rank::rank_people(searcher, &tables, &fields, &expansion.groups, today)?;
+    let candidates = rank::rank_people(
+        searcher,
+        &tables,
+        &fields,
+        &index.term_fields,
+        &expansion.groups,
+        today,
+    )?;
 
     let table = &index.people;
     let filter = table.filter(&request.filters);
     let admitted: Vec<(i64, f32, u8)> = candidates
         .iter()
-        .filter(|(id, c)| table.admits(&filter, **id, c.best_level))
+        .filter(|(id, c)| table.admits(&filter, *id, c.best_level))
         .map(|(id, c)| (*id, c.score, c.best_level))
         .collect();
     response.facets = table.count(admitted.iter().map(|&(id, _, level)| (id, level)));
     let mut ranked: Vec<(i64, f32)> = admitted.into_iter().map(|(id, score, _)| (id, score)).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let limit = request.limit.clamp(1, MAX_LIMIT);
+    best_first(&mut ranked, limit);
     let owner_of = owners_first(store, concepts, &expansion.concepts, &mut ranked, |row| {
-        table.admits(&filter, row, candidates.get(&row).map_or(0, |c| c.best_level))
+        table.admits(&filter, row, candidates.get(row).map_or(0, |c| c.best_level))
     })?;
     response.total = ranked.len();
-    ranked.truncate(request.limit.clamp(1, MAX_LIMIT));
+    ranked.truncate(limit);
 
     // Only the kinds of document that matched are read and shown; an owner
     // placed without matching evidence gets all of theirs looked at.
-    let kinds_of = |id: i64| candidates.get(&id).map_or(u8::MAX, |c| c.kinds);
+    let kinds_of = |id: i64| candidates.get(id).map_or(u8::MAX, |c| c.kinds);
     let wanted_parts: Vec<(i64, EvidenceParts)> = ranked
         .iter()
         .map(|&(id, _)| {
@@ -193,6 +195,19 @@ pub fn search(
     Ok(response)
 }
 
+/// Puts the `limit` best first, in order (highest score, then lowest row
+/// id); the rest stay behind them unordered. Ordering all of a common
+/// word's thousand candidates to show ten cost more than the facets. Owners
+/// moved to the front later only push people out of the first `limit`.
+fn best_first(ranked: &mut [(i64, f32)], limit: usize) {
+    let order = |a: &(i64, f32), b: &(i64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit, order);
+    }
+    let shown = limit.min(ranked.len());
+    ranked[..shown].sort_unstable_by(order);
+}
+
 /// Moves the knowledge owners of the areas the query named to the top of
 /// `ranked` (adding them when no evidence of theirs matched), an owner of a
 /// concept before an owner of its category. `admits` applies the filters.
@@ -238,4 +253,23 @@ fn owners_first(
         owner_of.insert(row, label.clone());
     }
     Ok(owner_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_come_first_in_order_as_a_full_sort_would_put_them() {
+        let mut ranked: Vec<(i64, f32)> = (0..500).map(|i| (i, ((i * 7919) % 101) as f32)).collect();
+        let mut sorted = ranked.clone();
+        sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best_first(&mut ranked, 10);
+        assert_eq!(ranked[..10], sorted[..10]);
+        assert_eq!(ranked.len(), 500, "the rest is kept for the total and the owners");
+
+        let mut few = vec![(2, 1.0), (1, 1.0), (3, 5.0)];
+        best_first(&mut few, 10);
+        assert_eq!(few, [(3, 5.0), (1, 1.0), (2, 1.0)]);
+    }
 }

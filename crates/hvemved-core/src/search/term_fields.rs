@@ -1,0 +1,60 @@
+//! Which text fields hold each analysed term, read once per index commit.
+//! A query word expands to a dozen alternatives (stem, thesaurus labels in
+//! two languages, compounds) searched in five fields, and most of those
+//! pairs name a term the field lacks. Asking tantivy about each of them
+//! cost two dictionary look-ups and a scorer set-up apiece, a quarter of a
+//! search; one hash look-up here tells which pairs can match at all.
+
+use rustc_hash::FxHashMap;
+use tantivy::Searcher;
+
+use super::index::Fields;
+use crate::error::{CoreError, Result};
+
+#[derive(Default)]
+pub struct TermFields {
+    /// One bit per entry of [`Fields::text_fields`].
+    fields_of: FxHashMap<Box<str>, u8>,
+}
+
+impl TermFields {
+    pub(crate) fn load(searcher: &Searcher, fields: &Fields) -> Result<TermFields> {
+        let mut fields_of: FxHashMap<Box<str>, u8> = FxHashMap::default();
+        for (bit, (field, _)) in fields.text_fields().iter().enumerate() {
+            for segment in searcher.segment_readers() {
+                let inverted = segment.inverted_index(*field)?;
+                let mut stream = inverted
+                    .terms()
+                    .stream()
+                    .map_err(|e| CoreError::Index(e.to_string()))?;
+                while let Some((key, _)) = stream.next() {
+                    let Ok(term) = std::str::from_utf8(key) else {
+                        continue;
+                    };
+                    match fields_of.get_mut(term) {
+                        Some(mask) => *mask |= 1 << bit,
+                        None => {
+                            fields_of.insert(term.into(), 1 << bit);
+                        }
+                    }
+                }
+            }
+        }
+        fields_of.shrink_to_fit();
+        Ok(TermFields { fields_of })
+    }
+
+    /// The text fields (bits by position in [`Fields::text_fields`]) in
+    /// which some document holds `term`; 0 when none does.
+    pub fn fields_holding(&self, term: &str) -> u8 {
+        self.fields_of.get(term).copied().unwrap_or(0)
+    }
+
+    /// The fields in which every one of `terms` occurs: the only ones in
+    /// which a document can hold them all.
+    pub fn fields_holding_all<'a>(&self, terms: impl IntoIterator<Item = &'a String>) -> u8 {
+        terms
+            .into_iter()
+            .fold(u8::MAX, |mask, term| mask & self.fields_holding(term))
+    }
+}

@@ -23,17 +23,37 @@ pub(crate) struct DocFacts<'a> {
     pub people: &'a [u64],
 }
 
-/// Where a document's people are in [`SegmentDocs::people`] is kept beside
-/// its other facts, so that looking a document up costs one cache miss for
-/// the facts and one for the people, not a third for the position.
+/// A document's people are kept beside its other facts: a lone person
+/// (a skill, a bio, a role) in place, the several people of a report or an
+/// initiative as a range of [`SegmentDocs::shared_people`]. Looking up a
+/// top document is a cache miss; this way most cost one, not three.
 #[derive(Clone, Copy)]
 struct Packed {
     kind: u8,
     level: u8,
     attendees: u16,
     day: u32,
-    people_from: u32,
-    people_count: u32,
+    people: PeopleRef,
+}
+
+/// One encoded person, or with [`RANGE`] set, where the people start in
+/// `shared_people` (low 32 bits) and how many they are (the 31 above).
+#[derive(Clone, Copy)]
+struct PeopleRef(u64);
+
+const RANGE: u64 = 1 << 63;
+
+impl PeopleRef {
+    fn new(people: &[u64], shared_people: &mut Vec<u64>) -> PeopleRef {
+        match people {
+            [one] if one & RANGE == 0 => PeopleRef(*one),
+            _ => {
+                let from = shared_people.len() as u64;
+                shared_people.extend_from_slice(people);
+                PeopleRef(RANGE | (people.len() as u64) << 32 | from)
+            }
+        }
+    }
 }
 
 /// No kind: a document without one is skipped, as before the table.
@@ -41,7 +61,7 @@ const NO_KIND: u8 = u8::MAX;
 
 pub(crate) struct SegmentDocs {
     docs: Vec<Packed>,
-    people: Vec<u64>,
+    shared_people: Vec<u64>,
 }
 
 impl SegmentDocs {
@@ -55,14 +75,14 @@ impl SegmentDocs {
         let max_doc = segment.max_doc();
         let mut table = SegmentDocs {
             docs: Vec::with_capacity(max_doc as usize),
-            people: Vec::with_capacity(max_doc as usize),
+            shared_people: Vec::new(),
         };
+        let mut people: Vec<u64> = Vec::new();
         for doc in 0..max_doc {
-            let people_from = table.people.len();
-            table.people.extend(people_column.values_for_doc(doc));
+            people.clear();
+            people.extend(people_column.values_for_doc(doc));
             table.docs.push(Packed {
-                people_from: people_from as u32,
-                people_count: (table.people.len() - people_from) as u32,
+                people: PeopleRef::new(&people, &mut table.shared_people),
                 kind: kind
                     .first(doc)
                     .and_then(|k| u8::try_from(k).ok())
@@ -73,21 +93,27 @@ impl SegmentDocs {
             });
         }
         table.docs.shrink_to_fit();
-        table.people.shrink_to_fit();
+        table.shared_people.shrink_to_fit();
         Ok(table)
     }
 
     pub fn get(&self, doc: DocId) -> Option<DocFacts<'_>> {
         let packed = self.docs.get(doc as usize)?;
         let kind = DocKind::from_u64(u64::from(packed.kind))?;
-        let from = packed.people_from as usize;
-        let to = from + packed.people_count as usize;
+        let people = match packed.people.0 {
+            range if range & RANGE != 0 => {
+                let from = (range & u64::from(u32::MAX)) as usize;
+                let count = ((range & !RANGE) >> 32) as usize;
+                &self.shared_people[from..from + count]
+            }
+            _ => std::slice::from_ref(&packed.people.0),
+        };
         Some(DocFacts {
             kind,
             level: u64::from(packed.level),
             day: u64::from(packed.day),
             attendees: u64::from(packed.attendees),
-            people: &self.people[from..to],
+            people,
         })
     }
 }
@@ -126,5 +152,33 @@ impl DocTables {
                 Ok(table)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_document_gives_back_its_people_whether_one_many_or_none() {
+        let mut table = SegmentDocs {
+            docs: Vec::new(),
+            shared_people: Vec::new(),
+        };
+        let documents: [&[u64]; 5] = [&[84], &[], &[10, 11, 13], &[RANGE | 4], &[7]];
+        for people in documents {
+            table.docs.push(Packed {
+                kind: DocKind::Course as u8,
+                level: 0,
+                attendees: people.len() as u16,
+                day: 0,
+                people: PeopleRef::new(people, &mut table.shared_people),
+            });
+        }
+        for (doc, people) in documents.iter().enumerate() {
+            assert_eq!(table.get(doc as DocId).unwrap().people, *people, "document {doc}");
+        }
+        assert_eq!(table.shared_people.len(), 4, "lone people are kept in place");
+        assert!(table.get(5).is_none());
     }
 }

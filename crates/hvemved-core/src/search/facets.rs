@@ -194,66 +194,89 @@ impl PeopleTable {
 
     /// Whether the person is active, and passes the filter.
     pub fn admits(&self, filter: &Filter, person: i64, best_level: u8) -> bool {
-        let Some(facts) = self.facts(person) else {
-            return false;
-        };
-        filter
-            .admitted_units
-            .as_ref()
-            .is_none_or(|units: &Vec<bool>| units[facts.unit as usize])
-            && filter
-                .profession
-                .is_none_or(|wanted| wanted.is_some() && facts.profession == wanted)
-            && filter.min_level.is_none_or(|level| best_level >= level)
-            && filter
-                .language
-                .is_none_or(|wanted| wanted.is_some_and(|l| facts.languages.contains(&l)))
-            && (!filter.can_mentor || facts.can_mentor)
+        self.facts(person)
+            .is_some_and(|facts| filter.passes(facts, best_level))
     }
 
-    /// The counts per filter value among `people` (with each one's best
-    /// matching skill level). Languages are counted lower-cased.
-    pub fn count(&self, people: impl Iterator<Item = (i64, u8)>) -> Facets {
-        let mut units = vec![0usize; self.units.len()];
-        let mut professions = vec![0usize; self.professions.len()];
-        let mut languages = vec![0usize; self.languages.len()];
-        let mut levels = [0usize; 5];
-        let mut can_mentor = 0;
-        for (person, best_level) in people {
+    /// The candidates (row id, score, best level) that are active and pass
+    /// the filter, with their score, and the facet counts among them (each
+    /// one's best matching skill level; languages lower-cased): one
+    /// look-up of each candidate, where filtering and then counting took two
+    /// (each a cache miss at a hundred thousand people).
+    pub fn admit_and_count(
+        &self,
+        filter: &Filter,
+        candidates: impl Iterator<Item = (i64, f32, u8)>,
+    ) -> (Vec<(i64, f32)>, Facets) {
+        let mut tally = Tally::new(self);
+        let mut admitted = Vec::new();
+        for (person, score, best_level) in candidates {
             let Some(facts) = self.facts(person) else {
                 continue;
             };
-            units[facts.unit as usize] += 1;
-            if let Some(profession) = facts.profession {
-                professions[profession as usize] += 1;
+            if filter.passes(facts, best_level) {
+                tally.add(facts, best_level);
+                admitted.push((person, score));
             }
-            for &language in facts.languages.iter() {
-                languages[language as usize] += 1;
-            }
-            for count in levels.iter_mut().take(usize::from(best_level.min(5))) {
-                *count += 1;
-            }
-            can_mentor += usize::from(facts.can_mentor);
         }
-        let mut departments = vec![0usize; self.departments.len()];
-        for (unit, count) in self.units.iter().zip(&units) {
+        (admitted, tally.facets(self))
+    }
+}
+
+/// Counts per filter value, by the numbers of a [`PeopleTable`].
+struct Tally {
+    units: Vec<usize>,
+    professions: Vec<usize>,
+    languages: Vec<usize>,
+    levels: [usize; 5],
+    can_mentor: usize,
+}
+
+impl Tally {
+    fn new(table: &PeopleTable) -> Tally {
+        Tally {
+            units: vec![0; table.units.len()],
+            professions: vec![0; table.professions.len()],
+            languages: vec![0; table.languages.len()],
+            levels: [0; 5],
+            can_mentor: 0,
+        }
+    }
+
+    fn add(&mut self, facts: &Packed, best_level: u8) {
+        self.units[facts.unit as usize] += 1;
+        if let Some(profession) = facts.profession {
+            self.professions[profession as usize] += 1;
+        }
+        for &language in facts.languages.iter() {
+            self.languages[language as usize] += 1;
+        }
+        for count in self.levels.iter_mut().take(usize::from(best_level.min(5))) {
+            *count += 1;
+        }
+        self.can_mentor += usize::from(facts.can_mentor);
+    }
+
+    fn facets(self, table: &PeopleTable) -> Facets {
+        let mut departments = vec![0usize; table.departments.len()];
+        for (unit, count) in table.units.iter().zip(&self.units) {
             for &department in &unit.departments {
                 departments[department as usize] += count;
             }
         }
         Facets {
-            departments: sorted(&self.departments, &departments),
-            professions: sorted(&self.professions, &professions),
+            departments: sorted(&table.departments, &departments),
+            professions: sorted(&table.professions, &self.professions),
             levels: (1..)
-                .zip(levels)
+                .zip(self.levels)
                 .take_while(|(_, count)| *count > 0)
                 .map(|(level, count)| FacetCount {
                     value: u8::to_string(&level),
                     count,
                 })
                 .collect(),
-            languages: sorted(&self.languages, &languages),
-            can_mentor,
+            languages: sorted(&table.languages, &self.languages),
+            can_mentor: self.can_mentor,
         }
     }
 }
@@ -266,6 +289,22 @@ pub struct Filter {
     language: Option<Option<u32>>,
     min_level: Option<u8>,
     can_mentor: bool,
+}
+
+impl Filter {
+    fn passes(&self, facts: &Packed, best_level: u8) -> bool {
+        self.admitted_units
+            .as_ref()
+            .is_none_or(|units: &Vec<bool>| units[facts.unit as usize])
+            && self
+                .profession
+                .is_none_or(|wanted| wanted.is_some() && facts.profession == wanted)
+            && self.min_level.is_none_or(|level| best_level >= level)
+            && self
+                .language
+                .is_none_or(|wanted| wanted.is_some_and(|l| facts.languages.contains(&l)))
+            && (!self.can_mentor || facts.can_mentor)
+    }
 }
 
 /// The values counted at least once, most frequent first, then
@@ -389,7 +428,9 @@ mod tests {
             ),
             (3, person(&["Jobcenter"], "Jobkonsulent", &["somali"], false)),
         ]);
-        let facets = table.count([(1, 4), (2, 2)].into_iter());
+        let everyone = table.filter(&SearchFilters::default());
+        let (admitted, facets) = table.admit_and_count(&everyone, [(1, 1.5, 4), (2, 0.5, 2)].into_iter());
+        assert_eq!(admitted, [(1, 1.5), (2, 0.5)]);
         assert_eq!(
             facets.departments[0],
             FacetCount {

@@ -125,13 +125,11 @@ pub fn search(
 
     let table = &index.people;
     let filter = table.filter(&request.filters);
-    let admitted: Vec<(i64, f32, u8)> = candidates
-        .iter()
-        .filter(|(id, c)| table.admits(&filter, *id, c.best_level))
-        .map(|(id, c)| (*id, c.score, c.best_level))
-        .collect();
-    response.facets = table.count(admitted.iter().map(|&(id, _, level)| (id, level)));
-    let mut ranked: Vec<(i64, f32)> = admitted.into_iter().map(|(id, score, _)| (id, score)).collect();
+    let (mut ranked, facets) = table.admit_and_count(
+        &filter,
+        candidates.iter().map(|(id, c)| (*id, c.score, c.best_level)),
+    );
+    response.facets = facets;
     let limit = request.limit.clamp(1, MAX_LIMIT);
     best_first(&mut ranked, limit);
     let owner_of = owners_first(store, concepts, &expansion.concepts, &mut ranked, |row| {

@@ -8,8 +8,9 @@
 //
 // Needs: DISPLAY (xvfb-run), tauri-driver on PATH, WebKitWebDriver, and the
 // binaries built: the app (HVEMVED_DESKTOP_BIN, default the debug build
-// target/debug/hvemved-desktop; measure with the release build) and the CLI
-// (HVEMVED_BIN, default target/release/hvemved) that makes the big directory.
+// target/debug/hvemved-desktop; `make desktop-test` runs the release build)
+// and the CLI (HVEMVED_BIN, default target/release/hvemved) that makes the
+// big directory.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -146,7 +146,10 @@ export async function render(main, ctx) {
     announce(t('search.found', response.total ?? response.results.length));
   }
 
-  const runSoon = debounce(run, 200);
+  // A search takes a millisecond or two even at 100 000 people, so results
+  // may follow the typing closely; the pause only spares a search per key
+  // for quick typists.
+  const runSoon = debounce(run, 120);
   function runNow() { runSoon.cancel(); return run(); }
 
   function cleanFilters(filters) {

@@ -56,7 +56,8 @@ pub struct Directory {
     data_dir: PathBuf,
     store: Store,
     index: SearchIndex,
-    thesaurus: Thesaurus,
+    /// Shared with the search handle, which suggests skills beside the writer.
+    thesaurus: Arc<Thesaurus>,
     concepts: Arc<ConceptMatcher>,
     searches: SearchHandle,
     /// Who the calls are made for; see [`crate::access`].
@@ -338,7 +339,7 @@ impl Directory {
         std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(data_dir, e))?;
         let store = Store::open(&database_path(data_dir))?;
         let index = SearchIndex::open_in_sync(&index_path(data_dir), &store)?;
-        let thesaurus = store.thesaurus()?;
+        let thesaurus = Arc::new(store.thesaurus()?);
         let concepts = Arc::new(ConceptMatcher::new(
             &thesaurus,
             &mut search::analyzer::danish_analyzer(),
@@ -348,6 +349,7 @@ impl Directory {
             store.path(),
             index.view(),
             Arc::clone(&concepts),
+            Arc::clone(&thesaurus),
             &administrator.label(),
         );
         let mut directory = Directory {
@@ -484,8 +486,11 @@ impl Directory {
 
     /// Lets the search handle's searches see the index as it is now.
     fn publish_index(&self) {
-        self.searches
-            .publish(self.index.view(), Arc::clone(&self.concepts));
+        self.searches.publish(
+            self.index.view(),
+            Arc::clone(&self.concepts),
+            Arc::clone(&self.thesaurus),
+        );
     }
 
     /// One person's profile; the look-up is written to the audit log.
@@ -906,48 +911,7 @@ impl Directory {
     /// Skills people already have first (most held first), then thesaurus
     /// terms, so picking an existing skill is easier than making a new one.
     pub fn skill_suggest(&self, request: &SuggestRequest) -> Result<Vec<SkillSuggestion>> {
-        let prefix = request.prefix.trim();
-        let limit = request.limit.clamp(1, 50);
-        if prefix.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut found: Vec<SkillSuggestion> = self
-            .store
-            .skill_names_like(prefix, limit)?
-            .into_iter()
-            .map(|(name, people)| SkillSuggestion {
-                english: self
-                    .thesaurus
-                    .lookup(&name)
-                    .first()
-                    .and_then(|c| c.english.first().cloned()),
-                name,
-                people,
-                known: true,
-            })
-            .collect();
-        let key = crate::thesaurus::label_key(prefix);
-        for concept in self.thesaurus.concepts() {
-            if found.len() >= limit {
-                break;
-            }
-            let matches = concept
-                .all_labels()
-                .any(|label| crate::thesaurus::label_key(label).starts_with(&key));
-            if matches
-                && !found
-                    .iter()
-                    .any(|f| f.name.eq_ignore_ascii_case(&concept.preferred))
-            {
-                found.push(SkillSuggestion {
-                    name: concept.preferred.clone(),
-                    english: concept.english.first().cloned(),
-                    people: 0,
-                    known: false,
-                });
-            }
-        }
-        Ok(found)
+        skill_suggestions(&self.store, &self.thesaurus, request)
     }
 
     pub fn people_suggest(&self, request: &SuggestRequest) -> Result<Vec<PersonSuggestion>> {
@@ -1302,7 +1266,7 @@ impl Directory {
             )));
         }
         self.store.save_concept(&concept)?;
-        self.thesaurus.add_or_replace(concept.clone());
+        Arc::make_mut(&mut self.thesaurus).add_or_replace(concept.clone());
         self.concepts = Arc::new(ConceptMatcher::new(
             &self.thesaurus,
             &mut search::analyzer::danish_analyzer(),
@@ -1359,7 +1323,7 @@ impl Directory {
     pub fn restore(&mut self, source: &Path) -> Result<ReindexReport> {
         self.viewer.require_hr("restore a backup")?;
         self.store.restore_from(source)?;
-        self.thesaurus = self.store.thesaurus()?;
+        self.thesaurus = Arc::new(self.store.thesaurus()?);
         self.concepts = Arc::new(ConceptMatcher::new(
             &self.thesaurus,
             &mut search::analyzer::danish_analyzer(),
@@ -1427,6 +1391,56 @@ pub fn backup_database(data_dir: &Path, target: &Path) -> Result<DirectoryStats>
     store.backup_to(target)?;
     store.log(AuditAction::Exported, None, Some("backup"))?;
     store.stats()
+}
+
+/// Skills people already have first (most held first), then thesaurus
+/// terms, so picking an existing skill is easier than making a new one.
+/// Reads only, so that it can run beside the writer as well.
+pub(crate) fn skill_suggestions(
+    store: &Store,
+    thesaurus: &Thesaurus,
+    request: &SuggestRequest,
+) -> Result<Vec<SkillSuggestion>> {
+    let prefix = request.prefix.trim();
+    let limit = request.limit.clamp(1, 50);
+    if prefix.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut found: Vec<SkillSuggestion> = store
+        .skill_names_like(prefix, limit)?
+        .into_iter()
+        .map(|(name, people)| SkillSuggestion {
+            english: thesaurus
+                .lookup(&name)
+                .first()
+                .and_then(|c| c.english.first().cloned()),
+            name,
+            people,
+            known: true,
+        })
+        .collect();
+    let key = crate::thesaurus::label_key(prefix);
+    for concept in thesaurus.concepts() {
+        if found.len() >= limit {
+            break;
+        }
+        let matches = concept
+            .all_labels()
+            .any(|label| crate::thesaurus::label_key(label).starts_with(&key));
+        if matches
+            && !found
+                .iter()
+                .any(|f| f.name.eq_ignore_ascii_case(&concept.preferred))
+        {
+            found.push(SkillSuggestion {
+                name: concept.preferred.clone(),
+                english: concept.english.first().cloned(),
+                people: 0,
+                known: false,
+            });
+        }
+    }
+    Ok(found)
 }
 
 /// Colleagues whose name starts as typed, for picking people while typing.

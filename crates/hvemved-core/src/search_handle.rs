@@ -16,11 +16,12 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use serde_json::Value;
 
-use crate::api::{call, people_suggestions, SuggestRequest};
+use crate::api::{call, people_suggestions, skill_suggestions, SuggestRequest};
 use crate::error::{CoreError, Result};
 use crate::search::{self, ConceptMatcher, IndexView, SearchFilters, SearchRequest, SearchResponse};
 use crate::search_log::SearchLog;
 use crate::store::Store;
+use crate::thesaurus::Thesaurus;
 
 /// Read connections kept open between searches; more are opened while more
 /// searches run at once, and closed again after.
@@ -45,6 +46,7 @@ struct Shared {
 struct Published {
     index: IndexView,
     concepts: Arc<ConceptMatcher>,
+    thesaurus: Arc<Thesaurus>,
 }
 
 impl SearchHandle {
@@ -52,12 +54,17 @@ impl SearchHandle {
         database: &Path,
         index: IndexView,
         concepts: Arc<ConceptMatcher>,
+        thesaurus: Arc<Thesaurus>,
         actor: &str,
     ) -> SearchHandle {
         SearchHandle {
             shared: Arc::new(Shared {
                 database: database.to_path_buf(),
-                published: RwLock::new(Arc::new(Published { index, concepts })),
+                published: RwLock::new(Arc::new(Published {
+                    index,
+                    concepts,
+                    thesaurus,
+                })),
                 idle: Mutex::new(Vec::new()),
                 actor: RwLock::new(actor.to_string()),
                 log: SearchLog::default(),
@@ -105,8 +112,12 @@ impl SearchHandle {
 
     /// Makes a new moment of the index the one searches read; called by the
     /// writer once the index has caught up with a commit.
-    pub(crate) fn publish(&self, index: IndexView, concepts: Arc<ConceptMatcher>) {
-        let fresh = Arc::new(Published { index, concepts });
+    pub(crate) fn publish(&self, index: IndexView, concepts: Arc<ConceptMatcher>, thesaurus: Arc<Thesaurus>) {
+        let fresh = Arc::new(Published {
+            index,
+            concepts,
+            thesaurus,
+        });
         *self
             .shared
             .published
@@ -114,14 +125,19 @@ impl SearchHandle {
             .unwrap_or_else(PoisonError::into_inner) = fresh;
     }
 
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        let published = Arc::clone(
+    /// What the directory published last.
+    fn published(&self) -> Arc<Published> {
+        Arc::clone(
             &self
                 .shared
                 .published
                 .read()
                 .unwrap_or_else(PoisonError::into_inner),
-        );
+        )
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
+        let published = self.published();
         let response = self
             .with_reader(|reader| search::search(&published.index, reader, &published.concepts, request))?;
         self.note(request, &response);
@@ -159,9 +175,9 @@ impl SearchHandle {
 impl SearchHandle {
     /// Whether the command of the core's list with this name is one a
     /// handle answers beside the writer (a search, or picking a colleague
-    /// while typing); every other command goes to the directory.
+    /// or a skill while typing); every other command goes to the directory.
     pub fn answers(name: &str) -> bool {
-        matches!(name, "search" | "people_suggest")
+        matches!(name, "search" | "people_suggest" | "skill_suggest")
     }
 
     /// Runs a command [`Self::answers`] names, as the core's `dispatch`
@@ -176,6 +192,10 @@ impl SearchHandle {
             "search" => call(args, |request: SearchRequest| self.search(&request)),
             "people_suggest" => call(args, |request: SuggestRequest| {
                 self.with_reader(|reader| people_suggestions(reader, &request))
+            }),
+            "skill_suggest" => call(args, |request: SuggestRequest| {
+                let published = self.published();
+                self.with_reader(|reader| skill_suggestions(reader, &published.thesaurus, &request))
             }),
             _ => Err(CoreError::InvalidInput(format!(
                 "the command \"{name}\" is not answered beside the writer"

@@ -237,3 +237,44 @@ fn searches_through_http_are_answered_during_an_import_and_never_see_part_of_it(
     seen.assert_answered_during("HTTP", first, last);
     assert_eq!(search(), Ok(MARKED), "after the import, all of it");
 }
+
+#[test]
+fn skills_are_suggested_from_threads_during_an_import_as_the_directory_suggests_them() {
+    let (root, mut directory) = api_demo_directory();
+    let file = root.path().join("medarbejdere.csv");
+    std::fs::write(&file, people_file()).unwrap();
+    let handle = directory.search_handle();
+    assert!(SearchHandle::answers("skill_suggest"));
+    let ask = json!({ "prefix": "mental", "limit": 8 });
+    let expected = directory
+        .skill_suggest(&serde_json::from_value(ask.clone()).unwrap())
+        .unwrap();
+    assert!(
+        expected
+            .iter()
+            .any(|s| s.name.to_lowercase().starts_with("mentalis") && s.people > 0),
+        "the demo has people with a mentalization skill: {expected:?}"
+    );
+    let expected = serde_json::to_value(&expected).unwrap();
+
+    let suggester = handle.clone();
+    let (seen, began, ended) = search_during(
+        move || {
+            let answer = suggester
+                .dispatch("skill_suggest", ask.clone())
+                .map_err(|e| e.to_string())?;
+            if answer == expected {
+                Ok(0)
+            } else {
+                Err(format!("other suggestions beside the writer: {answer}"))
+            }
+        },
+        || {
+            directory
+                .import_people_file(&file, PeopleImportRequest::default(), &mut |_| {})
+                .unwrap();
+        },
+    );
+    assert!(seen.failures.is_empty(), "{:?}", seen.failures.first());
+    seen.assert_answered_during("skill suggestions", began, ended);
+}

@@ -271,9 +271,9 @@ fn group_evidence(
     top: Vec<(f32, DocAddress)>,
     today: u64,
 ) -> Vec<GroupEvidence> {
-    // Each look-up below misses the cache. Done in loops that do nothing
-    // else, the processor waits for many of them at once instead of one
-    // after the other; this halved the time ranking spends here.
+    // Each look-up below is likely to miss the cache. Done in loops that do
+    // little else, the processor can wait for several of them at once
+    // instead of one after the other.
     let docs: Vec<(f32, DocFacts)> = top
         .into_iter()
         .filter_map(|(score, address)| {

@@ -317,6 +317,7 @@ export async function render(main, ctx) {
       return;
     }
     profile.active = false;
+    profile.left_at = left.left_at;
     ctx.refreshStats();
     renderView();
     const newStatus = root.querySelector('#person-data-status');

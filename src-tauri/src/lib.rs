@@ -45,17 +45,17 @@ pub fn app_builder<R: Runtime>(
         .invoke_handler(with_app_commands!(invoke_handler))
 }
 
-/// How often the searches noted beside the directory's lock are stored in
-/// the audit log while the window is open.
-const SEARCH_LOG_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+/// How often the idle upkeep runs while the window is open.
+const IDLE_UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Stores the searches made in the window in the audit log every few
-/// seconds, when the directory is free (never waiting for an import), and
-/// hands back what an import or a rebuild freed.
-pub fn keep_search_log<R: Runtime>(app: &AppHandle<R>) {
+/// The app's upkeep while the window is open, every few seconds when the
+/// directory is free (never waiting for an import): stores the searches
+/// made in the window in the audit log, and hands back the memory an
+/// import or a rebuild freed.
+pub fn idle_upkeep<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || loop {
-        std::thread::sleep(SEARCH_LOG_EVERY);
+        std::thread::sleep(IDLE_UPKEEP_EVERY);
         if let Ok(mut directory) = app.state::<AppState>().directory.try_lock() {
             let _ = directory.store_searches(false);
             drop(directory);

@@ -10,9 +10,7 @@ use std::path::PathBuf;
 
 use hvemved_core::api::{DemoRequest, Directory};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
-use hvemved_desktop::{
-    app_builder, context, keep_search_log, release_freed_memory, store_searches, FileDialogs,
-};
+use hvemved_desktop::{app_builder, context, idle_upkeep, release_freed_memory, store_searches, FileDialogs};
 use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 /// mimalloc rather than the system allocator: searches build many small,
@@ -92,7 +90,7 @@ fn main() {
                 .on_navigation(is_app_url)
                 .build()?
                 .with_webview(small_webview_caches)?;
-            keep_search_log(app.handle());
+            idle_upkeep(app.handle());
             Ok(())
         })
         .build(context())

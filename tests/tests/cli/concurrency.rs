@@ -12,10 +12,12 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use hvemved_core::api::Directory;
 use hvemved_core::hr_import::PeopleImportRequest;
 use hvemved_core::search::SearchRequest;
 use hvemved_core::search_handle::SearchHandle;
@@ -183,29 +185,55 @@ fn marked_found(handle: &SearchHandle) -> Result<usize, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The demo directory with [`people_file`] written beside it, ready to be
+/// imported while others ask through a search handle on the directory.
+struct ImportBesideSearches {
+    _root: tempfile::TempDir,
+    directory: Directory,
+    file: PathBuf,
+    handle: SearchHandle,
+}
+
+impl ImportBesideSearches {
+    fn new() -> ImportBesideSearches {
+        let (root, directory) = api_demo_directory();
+        let file = root.path().join("medarbejdere.csv");
+        std::fs::write(&file, people_file()).unwrap();
+        let handle = directory.search_handle();
+        ImportBesideSearches {
+            _root: root,
+            directory,
+            file,
+            handle,
+        }
+    }
+
+    /// Imports the people file as HR does, and checks that all of it came in.
+    fn import(&mut self) {
+        let report = self
+            .directory
+            .import_people_file(&self.file, PeopleImportRequest::default(), &mut |_| {})
+            .unwrap();
+        assert_eq!(report.import.created, ROWS);
+    }
+}
+
 #[test]
 fn searches_from_threads_are_answered_during_an_import_and_never_see_part_of_it() {
-    let (root, mut directory) = api_demo_directory();
-    let file = root.path().join("medarbejdere.csv");
-    std::fs::write(&file, people_file()).unwrap();
-    let handle = directory.search_handle();
-    assert_eq!(marked_found(&handle), Ok(0));
+    let mut scene = ImportBesideSearches::new();
+    assert_eq!(marked_found(&scene.handle), Ok(0));
 
-    let searcher = handle.clone();
-    let (seen, began, ended) = search_during(
-        move || marked_found(&searcher),
-        || {
-            let report = directory
-                .import_people_file(&file, PeopleImportRequest::default(), &mut |_| {})
-                .unwrap();
-            assert_eq!(report.import.created, ROWS);
-        },
-    );
+    let searcher = scene.handle.clone();
+    let (seen, began, ended) = search_during(move || marked_found(&searcher), || scene.import());
 
     seen.assert_never_part_of_the_import();
     seen.assert_answered_during("threads", began, ended);
-    assert_eq!(marked_found(&handle), Ok(MARKED), "after the import, all of it");
-    let through_directory = directory.search(&SearchRequest::new(MARKER, 10)).unwrap();
+    assert_eq!(
+        marked_found(&scene.handle),
+        Ok(MARKED),
+        "after the import, all of it"
+    );
+    let through_directory = scene.directory.search(&SearchRequest::new(MARKER, 10)).unwrap();
     assert_eq!(through_directory.total, MARKED);
 }
 
@@ -240,13 +268,11 @@ fn searches_through_http_are_answered_during_an_import_and_never_see_part_of_it(
 
 #[test]
 fn skills_are_suggested_from_threads_during_an_import_as_the_directory_suggests_them() {
-    let (root, mut directory) = api_demo_directory();
-    let file = root.path().join("medarbejdere.csv");
-    std::fs::write(&file, people_file()).unwrap();
-    let handle = directory.search_handle();
+    let mut scene = ImportBesideSearches::new();
     assert!(SearchHandle::answers("skill_suggest"));
     let ask = json!({ "prefix": "mental", "limit": 8 });
-    let expected = directory
+    let expected = scene
+        .directory
         .skill_suggest(&serde_json::from_value(ask.clone()).unwrap())
         .unwrap();
     assert!(
@@ -257,7 +283,7 @@ fn skills_are_suggested_from_threads_during_an_import_as_the_directory_suggests_
     );
     let expected = serde_json::to_value(&expected).unwrap();
 
-    let suggester = handle.clone();
+    let suggester = scene.handle.clone();
     let (seen, began, ended) = search_during(
         move || {
             let answer = suggester
@@ -269,11 +295,7 @@ fn skills_are_suggested_from_threads_during_an_import_as_the_directory_suggests_
                 Err(format!("other suggestions beside the writer: {answer}"))
             }
         },
-        || {
-            directory
-                .import_people_file(&file, PeopleImportRequest::default(), &mut |_| {})
-                .unwrap();
-        },
+        || scene.import(),
     );
     assert!(seen.failures.is_empty(), "{:?}", seen.failures.first());
     seen.assert_answered_during("skill suggestions", began, ended);

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod during_import;
+pub mod edits;
 pub mod fts5;
 pub mod measure;
 pub mod people_csv;
@@ -42,6 +43,9 @@ pub use report::{ClassReport, Latency, SizeReport, TargetCheck};
 
 /// Results per query, as the UI asks for.
 const LIMIT: usize = 10;
+/// Timed skill edits per size: each waits for an index commit, so a
+/// hundred give a p99 that is the slowest but one, at a few seconds' cost.
+const SKILL_EDITS: usize = 100;
 /// Untimed queries per class and engine before timing, so that the first
 /// timed query does not pay for page faults and lazily built caches.
 const WARM_UP_QUERIES: usize = 20;
@@ -165,6 +169,9 @@ fn run_size(
         ours.push(summarise(times, found));
     }
     let search_rss_mb = measure::peak_rss_mb().filter(|_| search_peak_was_reset);
+    progress(out, "profile edits")?;
+    let edit_times = edits::time_skill_edits(&mut directory, &synthetic, SKILL_EDITS, config.seed)?;
+    let skill_edit = summarise(edit_times, SKILL_EDITS);
     let peak_rss_mb = match (import_peak_rss_mb, measure::peak_rss_mb()) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -219,6 +226,7 @@ fn run_size(
         fts5_build_seconds,
         fts5_db_mb: measure::mb(fts5_bytes),
         classes: report_classes,
+        skill_edit,
         targets: Vec::new(),
     };
     report.check_targets();
@@ -276,9 +284,11 @@ mod tests {
         assert_eq!(one_term.hvemved.hit_rate, 1.0);
         assert!(one_term.fts5.hit_rate > 0.5);
         assert!(report.targets.iter().all(|t| !t.binding));
+        assert!(report.skill_edit.p50_ms > 0.0 && report.skill_edit.p99_ms >= report.skill_edit.p50_ms);
 
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("one-term") && text.contains("compound-part"));
+        assert!(text.contains("skill edit"));
         assert!(text.contains(" ok") || text.contains("MISSED"));
         serde_json::to_string(&reports).unwrap();
     }

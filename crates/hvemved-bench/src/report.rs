@@ -44,6 +44,9 @@ pub struct SizeReport {
     pub fts5_build_seconds: f64,
     pub fts5_db_mb: f64,
     pub classes: Vec<ClassReport>,
+    /// Saving one skill on a profile through the core API, index commit
+    /// included (`hit_rate` is 1: every edit is a write).
+    pub skill_edit: Latency,
     pub targets: Vec<TargetCheck>,
 }
 
@@ -207,6 +210,11 @@ impl SizeReport {
         writeln!(
             out,
             "  (× = Hvem ved? time / FTS5 time; hits = queries with at least one person found)"
+        )?;
+        writeln!(
+            out,
+            "  skill edit (ms)    p50 {:.1}, p99 {:.1}, max {:.1} (index brought up to date before the call returns)",
+            self.skill_edit.p50_ms, self.skill_edit.p99_ms, self.skill_edit.max_ms
         )?;
         writeln!(out)?;
         let binding = self.people >= TARGET_PEOPLE;

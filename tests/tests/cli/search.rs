@@ -138,3 +138,38 @@ fn nothing_found_is_said_plainly() {
     let out = dir.run_ok(&["search", "astrofysik"]);
     assert!(out.contains("No one matched \"astrofysik\""), "{out}");
 }
+
+/// Hundreds hold the same skill, so their skill entries score the same as
+/// text; the few at the highest level come last in the file. They must
+/// still come first: a document's level weighs in when the documents to
+/// rank people by are chosen, not only after.
+#[test]
+fn the_few_experts_among_hundreds_with_the_same_skill_come_first() {
+    const HOLDERS: usize = 900;
+    let person = |id: String, level: u8| {
+        serde_json::json!({
+            "id": id,
+            "name": format!("Medarbejder {id}"),
+            "title": "Sagsbehandler",
+            "department": "Borgerservice",
+            "skills": [{ "name": "Mentalisering", "level": level }],
+        })
+    };
+    let mut people: Vec<serde_json::Value> = (0..HOLDERS).map(|i| person(format!("m-{i:03}"), 2)).collect();
+    let experts: Vec<String> = (0..4).map(|i| format!("x-{i}")).collect();
+    people.extend(experts.iter().map(|id| person(id.clone(), 5)));
+    let bundle = serde_json::json!({ "format": "hvemved-bundle", "version": 1, "people": people });
+    let dir = TestDir::new();
+    let file = dir.write("mange.json", &bundle.to_string());
+    dir.run_ok(&["import", file.to_str().unwrap()]);
+
+    let found = dir.search("mentalisering");
+    let mut first: Vec<String> = ids(&found)[..experts.len()].to_vec();
+    first.sort();
+    assert_eq!(first, experts, "the level 5 holders first: {:?}", ids(&found));
+    assert!(
+        found["total"].as_u64().unwrap() > 300,
+        "many are found: {}",
+        found["total"]
+    );
+}

@@ -23,7 +23,10 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STRING,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, ReloadPolicy, Searcher,
+    TantivyDocument, Term,
+};
 
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
 use super::doc_table::DocTables;
@@ -236,7 +239,21 @@ impl SearchIndex {
         let seq = store.read(|_| {
             let seq = store.change_seq()?;
             let (schema, fields) = schema();
-            let index = Index::create_in_dir(&fresh, schema.clone())?;
+            // Documents in order of skill level, highest first: among the
+            // hundreds of equal skill documents of a common skill, ranking
+            // keeps the highest levels, and seeing them first lets tantivy
+            // skip the rest sooner.
+            let settings = IndexSettings {
+                sort_by_field: Some(IndexSortByField {
+                    field: FAST_LEVEL.into(),
+                    order: Order::Desc,
+                }),
+                ..IndexSettings::default()
+            };
+            let index = Index::builder()
+                .schema(schema.clone())
+                .settings(settings)
+                .create_in_dir(&fresh)?;
             register_analyzers(&index);
             let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_HEAP_BYTES)?;
             // Segments are merged once, into one, when all is written.

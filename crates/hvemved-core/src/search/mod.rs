@@ -11,6 +11,7 @@ mod facets;
 mod index;
 mod rank;
 mod term_fields;
+mod top_docs;
 mod vocabulary;
 
 use std::collections::{HashMap, HashSet};

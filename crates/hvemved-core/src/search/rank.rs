@@ -9,16 +9,16 @@
 //! of a several-word query gets only that share of the score.
 
 use std::sync::Arc;
-use tantivy::collector::TopDocs;
 
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Searcher, Term};
+use tantivy::{Searcher, Term};
 
 use super::doc_table::{DocFacts, SegmentDocs};
 use super::expand::{Alternative, Group};
 use super::index::{decode_person, DocKind, Fields};
 use super::term_fields::TermFields;
+use super::top_docs::{top_docs, Kept};
 use crate::error::Result;
 
 /// How many evidence documents per group are considered.
@@ -68,6 +68,21 @@ fn initiative_factor(convenes: bool, members: u64) -> f32 {
     let role = if convenes { 0.7 } else { 0.5 };
     role / (1.0 + 0.05 * members.saturating_sub(1) as f32)
 }
+
+/// How strongly a document ties to one of its people.
+fn tie(doc: &DocFacts, author: bool, today: u64) -> f32 {
+    match doc.kind {
+        DocKind::Skill => level_factor(doc.level),
+        DocKind::Bio => 1.0,
+        DocKind::Role => 1.0,
+        DocKind::Course => course_factor(author, doc.attendees, doc.day, today),
+        DocKind::Initiative => initiative_factor(author, doc.attendees),
+    }
+}
+
+/// The highest skill level: among documents with the same score, the
+/// higher level is the one ranking considers.
+const HIGHEST_LEVEL: f32 = 5.0;
 
 #[derive(Debug, Default, Clone)]
 pub struct Candidate {
@@ -176,8 +191,10 @@ pub fn rank_people(
     let mut strength: Vec<f32> = Vec::with_capacity(groups.len());
     for group in groups {
         let query = group_query(fields, term_fields, group);
-        let top = searcher.search(&query, &TopDocs::with_limit(DOCS_PER_GROUP).order_by_score())?;
-        strength.push(top.first().map(|(score, _)| *score).unwrap_or(0.0));
+        let top = top_docs(searcher, &query, DOCS_PER_GROUP, HIGHEST_LEVEL, |segment, doc| {
+            Some(f32::from(tables.get(segment)?.level(doc)))
+        })?;
+        strength.push(top.first().map(|kept| kept.score).unwrap_or(0.0));
         per_group.push(group_evidence(tables, top, today));
     }
 
@@ -266,49 +283,30 @@ fn merge_groups(
 
 /// Each person's summed evidence for one group from its top documents,
 /// sorted by person.
-fn group_evidence(
-    tables: &[Arc<SegmentDocs>],
-    top: Vec<(f32, DocAddress)>,
-    today: u64,
-) -> Vec<GroupEvidence> {
-    // Each look-up below is likely to miss the cache. Done in loops that do
-    // little else, the processor can wait for several of them at once
-    // instead of one after the other.
-    let docs: Vec<(f32, DocFacts)> = top
-        .into_iter()
-        .filter_map(|(score, address)| {
-            let table = tables.get(address.segment_ord as usize)?;
-            Some((score, table.get(address.doc_id)?))
-        })
-        .collect();
-    let mut shares: Vec<(u64, f32, usize)> = Vec::with_capacity(docs.len() * 2);
-    for (at, (score, doc)) in docs.iter().enumerate() {
-        shares.extend(doc.people.iter().map(|&value| (value, *score, at)));
-    }
-    let contributions = shares
-        .into_iter()
-        .map(|(value, score, at)| {
-            let doc = &docs[at].1;
+fn group_evidence(tables: &[Arc<SegmentDocs>], top: Vec<Kept>, today: u64) -> Vec<GroupEvidence> {
+    let mut contributions = Vec::with_capacity(top.len() * 2);
+    for kept in top {
+        let Some(doc) = tables
+            .get(kept.address.segment_ord as usize)
+            .and_then(|table| table.get(kept.address.doc_id))
+        else {
+            continue;
+        };
+        let level = if doc.kind == DocKind::Skill {
+            doc.level.min(5) as u8
+        } else {
+            0
+        };
+        contributions.extend(doc.people.iter().map(|&value| {
             let (person, author) = decode_person(value);
-            let tie = match doc.kind {
-                DocKind::Skill => level_factor(doc.level),
-                DocKind::Bio => 1.0,
-                DocKind::Role => 1.0,
-                DocKind::Course => course_factor(author, doc.attendees, doc.day, today),
-                DocKind::Initiative => initiative_factor(author, doc.attendees),
-            };
             Contribution {
                 person,
-                score: score * tie,
-                level: if doc.kind == DocKind::Skill {
-                    doc.level.min(5) as u8
-                } else {
-                    0
-                },
+                score: kept.score * tie(&doc, author, today),
+                level,
                 kind: doc.kind,
             }
-        })
-        .collect();
+        }));
+    }
     sum_per_person(contributions)
 }
 
@@ -341,6 +339,7 @@ fn decayed_sum(strongest_first: impl Iterator<Item = f32>) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::collector::TopDocs;
 
     #[test]
     fn one_strong_piece_beats_a_pile_of_weak_ones() {

@@ -12,7 +12,6 @@ use tantivy::Searcher;
 use super::index::Fields;
 use crate::error::{CoreError, Result};
 
-#[derive(Default)]
 pub struct TermFields {
     /// One bit per entry of [`Fields::text_fields`].
     fields_of: FxHashMap<Box<str>, u8>,

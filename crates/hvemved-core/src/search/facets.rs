@@ -48,7 +48,7 @@ pub struct Facets {
 /// What filters and facet counts need of every active person, packed as
 /// numbers so that narrowing and counting the candidates of a search reads
 /// a few bytes per person rather than chasing strings.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct PeopleTable {
     /// By row id: row ids are dense, and a search looks up every candidate.
     people: Vec<Option<Packed>>,
@@ -61,13 +61,13 @@ pub struct PeopleTable {
     languages: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct UnitEntry {
     path: Arc<[String]>,
     departments: Vec<u32>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Packed {
     unit: u32,
     profession: Option<u32>,
@@ -82,11 +82,14 @@ struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
+    /// Goes on from the names already in `list`.
     fn new(list: &'a mut Vec<String>) -> Self {
-        Names {
-            list,
-            index: FxHashMap::default(),
-        }
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(id, name)| (name.clone(), id as u32))
+            .collect();
+        Names { list, index }
     }
 
     fn id(&mut self, name: &str) -> u32 {
@@ -103,46 +106,69 @@ impl<'a> Names<'a> {
 impl PeopleTable {
     pub fn new(facts: Vec<(i64, PersonFacts)>) -> PeopleTable {
         let mut table = PeopleTable::default();
-        let mut units: FxHashMap<Arc<[String]>, u32> = FxHashMap::default();
-        let mut departments = Names::new(&mut table.departments);
-        let mut professions = Names::new(&mut table.professions);
-        let mut languages = Names::new(&mut table.languages);
-        for (id, person) in facts {
-            let unit = match units.get(&person.units) {
-                Some(&unit) => unit,
-                None => {
-                    let path = &person.units;
-                    let unit = table.units.len() as u32;
-                    table.units.push(UnitEntry {
-                        path: path.clone(),
-                        departments: (1..=path.len().min(2))
-                            .map(|depth| departments.id(&path[..depth].join(UNIT_PATH_SEPARATOR)))
-                            .collect(),
-                    });
-                    units.insert(path.clone(), unit);
-                    unit
-                }
-            };
-            let packed = Packed {
-                unit,
-                profession: person.profession.as_deref().map(|p| professions.id(p)),
-                languages: person
-                    .languages
-                    .iter()
-                    .map(|l| languages.id(&l.to_lowercase()))
-                    .collect(),
-                can_mentor: person.can_mentor,
-            };
+        table.apply(facts.into_iter().map(|(id, facts)| (id, Some(facts))));
+        table
+    }
+
+    /// This table with the people of `changed` replaced: `None` for one who
+    /// is no longer active.
+    pub fn updated(&self, changed: Vec<(i64, Option<PersonFacts>)>) -> PeopleTable {
+        let mut table = self.clone();
+        table.apply(changed);
+        table
+    }
+
+    fn apply(&mut self, changed: impl IntoIterator<Item = (i64, Option<PersonFacts>)>) {
+        let mut units: FxHashMap<Arc<[String]>, u32> = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(at, unit)| (unit.path.clone(), at as u32))
+            .collect();
+        let mut departments = Names::new(&mut self.departments);
+        let mut professions = Names::new(&mut self.professions);
+        let mut languages = Names::new(&mut self.languages);
+        for (id, person) in changed {
             let Ok(slot) = usize::try_from(id) else {
                 continue;
             };
-            if table.people.len() <= slot {
-                table.people.resize_with(slot + 1, || None);
+            let packed = person.map(|person| {
+                let unit = match units.get(&person.units) {
+                    Some(&unit) => unit,
+                    None => {
+                        let path = &person.units;
+                        let unit = self.units.len() as u32;
+                        self.units.push(UnitEntry {
+                            path: path.clone(),
+                            departments: (1..=path.len().min(2))
+                                .map(|depth| departments.id(&path[..depth].join(UNIT_PATH_SEPARATOR)))
+                                .collect(),
+                        });
+                        units.insert(path.clone(), unit);
+                        unit
+                    }
+                };
+                Packed {
+                    unit,
+                    profession: person.profession.as_deref().map(|p| professions.id(p)),
+                    languages: person
+                        .languages
+                        .iter()
+                        .map(|l| languages.id(&l.to_lowercase()))
+                        .collect(),
+                    can_mentor: person.can_mentor,
+                }
+            });
+            if self.people.len() <= slot {
+                if packed.is_none() {
+                    continue;
+                }
+                self.people.resize_with(slot + 1, || None);
             }
-            table.active += usize::from(table.people[slot].is_none());
-            table.people[slot] = Some(packed);
+            let was_active = self.people[slot].is_some();
+            self.active = self.active + usize::from(packed.is_some()) - usize::from(was_active);
+            self.people[slot] = packed;
         }
-        table
     }
 
     fn facts(&self, person: i64) -> Option<&Packed> {
@@ -338,6 +364,83 @@ mod tests {
 
     fn admits(table: &PeopleTable, filters: SearchFilters, person: i64, level: u8) -> bool {
         table.admits(&table.filter(&filters), person, level)
+    }
+
+    /// What a table tells of everyone in it: who is active, and what each
+    /// filter admits and counts.
+    fn seen(table: &PeopleTable, people: i64) -> Vec<(Vec<(i64, f32)>, Facets)> {
+        let everyone = || (0..=people).map(|id| (id, 1.0, 3));
+        let filters = [
+            SearchFilters::default(),
+            SearchFilters {
+                department: Some("Jobcenter".into()),
+                ..Default::default()
+            },
+            SearchFilters {
+                profession: Some("Psykolog".into()),
+                ..Default::default()
+            },
+            SearchFilters {
+                language: Some("arabisk".into()),
+                can_mentor: true,
+                ..Default::default()
+            },
+        ];
+        filters
+            .iter()
+            .map(|filters| table.admit_and_count(&table.filter(filters), everyone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_updated_with_some_people_is_the_table_built_afresh() {
+        let before = vec![
+            (
+                1,
+                person(&["Børn og Familie", "SSP"], "Socialrådgiver", &["dansk"], false),
+            ),
+            (
+                2,
+                person(
+                    &["Jobcenter", "Team A"],
+                    "Jobkonsulent",
+                    &["dansk", "Arabisk"],
+                    true,
+                ),
+            ),
+            (3, person(&["Jobcenter"], "Psykolog", &[], false)),
+            (5, person(&["Sundhed"], "Sundhedsplejerske", &["engelsk"], true)),
+        ];
+        let changed = vec![
+            // Moved, with a new language and profession.
+            (
+                1,
+                Some(person(&["Jobcenter", "Team B"], "Psykolog", &["arabisk"], true)),
+            ),
+            // Left.
+            (3, None),
+            // New, beyond the old end of the table.
+            (9, Some(person(&["Kultur"], "Bibliotekar", &["dansk"], false))),
+            // Left before the table knew them.
+            (12, None),
+        ];
+        let mut after: Vec<(i64, PersonFacts)> = before
+            .iter()
+            .filter(|(id, _)| !changed.iter().any(|(c, _)| c == id))
+            .cloned()
+            .collect();
+        after.extend(
+            changed
+                .iter()
+                .filter_map(|(id, facts)| Some((*id, facts.clone()?))),
+        );
+
+        let updated = PeopleTable::new(before).updated(changed);
+        let afresh = PeopleTable::new(after);
+        assert_eq!(updated.len(), 4);
+        assert_eq!(updated.len(), afresh.len());
+        assert_eq!(seen(&updated, 12), seen(&afresh, 12));
+        assert_eq!(updated.unit_path(1), ["Jobcenter", "Team B"]);
     }
 
     #[test]

@@ -340,8 +340,17 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         self.vocabulary = Arc::new(Vocabulary::load(&searcher, &self.fields)?);
         self.term_fields = Arc::new(TermFields::load(&searcher, &self.fields)?);
-        if !changes.people.is_empty() {
+        if changes.units {
             self.people = Arc::new(PeopleTable::new(store.all_person_facts()?));
+        } else if !changes.people.is_empty() {
+            let changed = store.person_facts(Selection::Uuids(&changes.people))?;
+            // Someone erased is no longer in the store to say which row was
+            // theirs; erasures are rare, and reading everyone is exact.
+            self.people = Arc::new(if changed.len() == changes.people.len() {
+                self.people.updated(changed)
+            } else {
+                PeopleTable::new(store.all_person_facts()?)
+            });
         }
         self.applied_seq = store_seq;
         Ok(true)

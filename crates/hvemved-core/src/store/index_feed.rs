@@ -46,6 +46,9 @@ pub struct IndexChanges {
     pub people: Vec<String>,
     pub courses: Vec<String>,
     pub initiatives: Vec<String>,
+    /// Whether a unit changed: a renamed or moved unit changes the unit
+    /// path of everyone below it, not only of its own people.
+    pub units: bool,
 }
 
 impl IndexChanges {
@@ -69,7 +72,7 @@ pub enum Selection<'a> {
 
 impl Selection<'_> {
     /// The SQL condition on the table aliased `alias`, and its parameters.
-    fn condition(&self, alias: &str) -> (String, Vec<Value>) {
+    pub(super) fn condition(&self, alias: &str) -> (String, Vec<Value>) {
         match self {
             Selection::Uuids(uuids) => (
                 format!("{alias}.uuid IN (SELECT value FROM json_each(?1))"),
@@ -302,10 +305,16 @@ impl Store {
                  JOIN initiative_members m ON m.person_id = p.id JOIN initiatives i ON i.id = m.initiative_id
              WHERE ch.seq > ?1 AND ch.entity = 'person'",
         )?;
+        let units = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM changes WHERE seq > ?1 AND entity = 'unit')",
+            [seq],
+            |r| r.get(0),
+        )?;
         Ok(IndexChanges {
             people: people.into_iter().collect(),
             courses: courses.into_iter().collect(),
             initiatives: initiatives.into_iter().collect(),
+            units,
         })
     }
 }

@@ -40,6 +40,7 @@ pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportRe
         report: &mut report,
         units: UnitResolver::default(),
         skills: SkillResolver::default(),
+        changed_people: HashMap::new(),
     };
     for person in &bundle.people {
         writer.person(person)?;
@@ -55,6 +56,8 @@ struct Writer<'a> {
     report: &'a mut ImportReport,
     units: UnitResolver,
     skills: SkillResolver,
+    /// The change number each person changed in this import got.
+    changed_people: HashMap<String, i64>,
 }
 
 type StoredPerson = (i64, String, [Option<String>; 8], Option<i64>, String);
@@ -114,11 +117,14 @@ impl Writer<'_> {
         let (person_id, uuid, created, row_changed) = match stored {
             None => {
                 let uuid = new_uuid();
+                // A new person is a change whatever follows, so the change
+                // is numbered first and the row written once.
+                let seq = self.person_changed(&uuid)?;
                 self.tx.prepare_cached("INSERT INTO people (uuid, external_id, name, title, unit_id, profession, email, phone,
                                          location, bio, languages, active, created_at, updated_at, change_seq)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, 0)")?.execute(params![
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, ?13)")?.execute(params![
                         uuid, p.id, p.name, p.title, unit_id, p.profession, p.email, p.phone,
-                        p.location, p.bio, languages, ts
+                        p.location, p.bio, languages, ts, seq
                     ])?;
                 (self.tx.last_insert_rowid(), uuid, true, true)
             }
@@ -137,16 +143,14 @@ impl Writer<'_> {
         };
         let hidden_changed = self.hide_fields(person_id, &p.hidden_fields)?;
         let skills_changed = self.person_skills(person_id, &p.skills, &ts)?;
-        if row_changed || hidden_changed || skills_changed {
-            let seq = record_change(self.tx, "person", &uuid, "upsert")?;
+        if created {
+            self.report.people_created += 1;
+        } else if row_changed || hidden_changed || skills_changed {
+            let seq = self.person_changed(&uuid)?;
             self.tx
                 .prepare_cached("UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?
                 .execute(params![person_id, ts, seq])?;
-            if created {
-                self.report.people_created += 1;
-            } else {
-                self.report.people_updated += 1;
-            }
+            self.report.people_updated += 1;
         } else {
             self.report.people_unchanged += 1;
         }
@@ -279,11 +283,12 @@ impl Writer<'_> {
         let (course_id, uuid, created, row_changed) = match stored {
             None => {
                 let uuid = new_uuid();
+                let seq = record_change(self.tx, "course", &uuid, "upsert")?;
                 self.tx.prepare_cached("INSERT INTO courses (uuid, external_id, title, kind, provider, start_date, end_date, location,
                                           summary, key_takeaways, created_at, updated_at, change_seq)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 0)")?.execute(params![
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)")?.execute(params![
                         uuid, c.id, c.title, c.kind, c.provider, c.date, c.end_date, c.location, c.summary,
-                        c.key_takeaways, ts
+                        c.key_takeaways, ts, seq
                     ])?;
                 (self.tx.last_insert_rowid(), uuid, true, true)
             }
@@ -309,16 +314,14 @@ impl Writer<'_> {
                 > 0;
         let skills_changed = self.course_skills(course_id, &c.skills)?;
         let attendance_changed = self.attendance(course_id, &c.attendees, &ts)?;
-        if row_changed || made_hr_only || skills_changed || attendance_changed {
+        if created {
+            self.report.courses_created += 1;
+        } else if row_changed || made_hr_only || skills_changed || attendance_changed {
             let seq = record_change(self.tx, "course", &uuid, "upsert")?;
             self.tx
                 .prepare_cached("UPDATE courses SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?
                 .execute(params![course_id, ts, seq])?;
-            if created {
-                self.report.courses_created += 1;
-            } else {
-                self.report.courses_updated += 1;
-            }
+            self.report.courses_updated += 1;
         } else {
             self.report.courses_unchanged += 1;
         }
@@ -378,15 +381,28 @@ impl Writer<'_> {
             self.tx
                 .prepare_cached("DELETE FROM attendance WHERE course_id = ?1 AND person_id = ?2")?
                 .execute(params![course_id, person_id])?;
-            record_change(self.tx, "person", uuid, "upsert")?;
+            self.person_changed(uuid)?;
             changed = true;
         }
         for (person_id, uuid) in wanted.iter().filter(|(id, _)| !stored_ids.contains(id)) {
             self.tx.prepare_cached("INSERT INTO attendance (course_id, person_id, role, updated_at) VALUES (?1, ?2, 'deltager', ?3)")?.execute(params![course_id, person_id, ts])?;
-            record_change(self.tx, "person", uuid, "upsert")?;
+            self.person_changed(uuid)?;
             changed = true;
         }
         Ok(changed)
+    }
+
+    /// Records that a person's search evidence changed. Once per person and
+    /// import is enough, since the index reads the whole import at once:
+    /// a course's attendees would otherwise add a change each for the
+    /// people created just before.
+    fn person_changed(&mut self, uuid: &str) -> Result<i64> {
+        if let Some(&seq) = self.changed_people.get(uuid) {
+            return Ok(seq);
+        }
+        let seq = record_change(self.tx, "person", uuid, "upsert")?;
+        self.changed_people.insert(uuid.to_string(), seq);
+        Ok(seq)
     }
 
     /// The id of a unit path, creating the units that are missing.

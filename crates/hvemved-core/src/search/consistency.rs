@@ -13,6 +13,7 @@ use tantivy::{DocId, DocSet, SegmentReader, TantivyDocument, TERMINATED};
 use super::index::{
     database_documents, DocKind, SearchIndex, FAST_ATTENDEES, FAST_DAY, FAST_KIND, FAST_LEVEL, FAST_PEOPLE,
 };
+use super::owner_key::owner_uuid;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 
@@ -205,9 +206,9 @@ impl KeyFields {
         DocumentKey {
             owner: doc
                 .get_first(self.owner)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string(),
+                .and_then(|v| v.as_bytes())
+                .map(owner_uuid)
+                .unwrap_or_default(),
             kind: number(self.kind),
             people,
             level: number(self.level),
@@ -235,7 +236,7 @@ fn read_segment(
     let mut with_owner: BTreeSet<DocId> = BTreeSet::new();
     let mut terms = owners.terms().stream().map_err(io)?;
     while terms.advance() {
-        let owner = String::from_utf8_lossy(terms.key()).into_owned();
+        let owner = owner_uuid(terms.key());
         let mut postings = owners
             .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
             .map_err(io)?;

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STRING,
+    BytesOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{
     Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, ReloadPolicy, Searcher,
@@ -31,6 +31,7 @@ use tantivy::{
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
 use super::doc_table::DocTables;
 use super::facets::PeopleTable;
+use super::owner_key::owner_key;
 use super::term_fields::TermFields;
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
@@ -38,7 +39,7 @@ use crate::model::AttendanceRole;
 use crate::store::{CourseEvidence, InitiativeEvidence, PersonEvidence, Selection, Store};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 const WRITER_HEAP_BYTES: usize = 32_000_000;
 /// Past this many changed records a rebuild is cheaper than replacing each.
 const MAX_INCREMENTAL: usize = 5_000;
@@ -79,7 +80,8 @@ pub fn decode_person(value: u64) -> (i64, bool) {
 
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
-    /// Uuid of the person or course the document belongs to, for deletes.
+    /// Whose document it is (person, course or initiative), as an
+    /// [`owner_key`], so that an update can delete exactly their documents.
     pub owner: Field,
     pub skill: Field,
     pub bio: Field,
@@ -155,7 +157,7 @@ pub(super) fn schema() -> (Schema, Fields) {
     );
     let fast = NumericOptions::default().set_fast();
     let fields = Fields {
-        owner: builder.add_text_field("owner", STRING),
+        owner: builder.add_bytes_field("owner", BytesOptions::default().set_indexed()),
         skill: builder.add_text_field("skill", text.clone()),
         bio: builder.add_text_field("bio", text.clone()),
         role: builder.add_text_field("role", text.clone()),
@@ -311,7 +313,7 @@ impl SearchIndex {
             .chain(&changes.courses)
             .chain(&changes.initiatives)
         {
-            writer.delete_term(Term::from_field_text(self.fields.owner, uuid));
+            writer.delete_term(Term::from_field_bytes(self.fields.owner, &owner_key(uuid)));
         }
         let builder = DocumentBuilder {
             fields: self.fields,
@@ -428,7 +430,7 @@ struct DocumentBuilder {
 impl DocumentBuilder {
     fn base(&self, owner: &str, kind: DocKind, text_field: Field, text: &str) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
-        doc.add_text(self.fields.owner, owner);
+        doc.add_bytes(self.fields.owner, &owner_key(owner));
         doc.add_text(text_field, text);
         doc.add_text(self.fields.surface, text);
         doc.add_u64(self.fast(FAST_KIND), kind as u64);

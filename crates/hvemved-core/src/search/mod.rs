@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod expand;
 mod facets;
 mod index;
+mod owner_key;
 mod rank;
 mod term_fields;
 mod top_docs;

@@ -340,7 +340,7 @@ impl SearchIndex {
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         let searcher = self.reader.searcher();
-        self.vocabulary = Arc::new(Vocabulary::load(&searcher, &self.fields)?);
+        self.vocabulary = Arc::new(self.vocabulary.reload(&searcher, &self.fields)?);
         self.term_fields = Arc::new(TermFields::load(&searcher, &self.fields)?);
         if changes.units {
             self.people = Arc::new(PeopleTable::new(store.all_person_facts()?));

@@ -30,19 +30,28 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub(crate) fn load(searcher: &Searcher, fields: &Fields) -> Result<Vocabulary> {
-        let mut words: Vec<(String, u32)> = Vec::new();
-        for segment in searcher.segment_readers() {
-            collect_terms(segment.inverted_index(fields.surface)?.terms(), &mut words)?;
-        }
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut merged: Vec<(String, u32)> = Vec::with_capacity(words.len());
-        for (word, count) in words {
-            match merged.last_mut() {
-                Some((last, total)) if *last == word => *total += count,
-                _ => merged.push((word, count)),
+        Ok(Vocabulary::from_sorted(read_words(searcher, fields)?))
+    }
+
+    /// The vocabulary after a commit, from the one before it.
+    pub(crate) fn reload(&self, searcher: &Searcher, fields: &Fields) -> Result<Vocabulary> {
+        Ok(self.refreshed(read_words(searcher, fields)?))
+    }
+
+    /// An edit seldom brings a word the directory lacked, so usually only
+    /// the counts change; the compound part positions, whose sorting is
+    /// most of building a vocabulary, are then kept as they are.
+    fn refreshed(&self, words: Vec<(String, u32)>) -> Vocabulary {
+        let same_words =
+            words.len() == self.words.len() && words.iter().zip(&self.words).all(|(new, old)| new.0 == old.0);
+        if same_words {
+            Vocabulary {
+                words,
+                inner_starts: self.inner_starts.clone(),
             }
+        } else {
+            Vocabulary::from_sorted(words)
         }
-        Ok(Vocabulary::from_sorted(merged))
     }
 
     fn from_sorted(words: Vec<(String, u32)>) -> Vocabulary {
@@ -195,6 +204,26 @@ impl Vocabulary {
     }
 }
 
+/// Every word of the `surface` field with the number of documents holding
+/// it, sorted, each word once.
+fn read_words(searcher: &Searcher, fields: &Fields) -> Result<Vec<(String, u32)>> {
+    let mut words: Vec<(String, u32)> = Vec::new();
+    for segment in searcher.segment_readers() {
+        collect_terms(segment.inverted_index(fields.surface)?.terms(), &mut words)?;
+    }
+    // Stable on purpose: each segment's words arrive sorted, and the stable
+    // sort merges such runs in linear time where the unstable one sorts anew.
+    words.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut merged: Vec<(String, u32)> = Vec::with_capacity(words.len());
+    for (word, count) in words {
+        match merged.last_mut() {
+            Some((last, total)) if *last == word => *total += count,
+            _ => merged.push((word, count)),
+        }
+    }
+    Ok(merged)
+}
+
 fn collect_terms(dictionary: &tantivy::termdict::TermDictionary, out: &mut Vec<(String, u32)>) -> Result<()> {
     let mut stream = dictionary
         .stream()
@@ -308,6 +337,25 @@ mod tests {
         let mut words: Vec<(String, u32)> = words.iter().map(|w| (w.to_string(), 1)).collect();
         words.sort();
         Vocabulary::from_sorted(words)
+    }
+
+    #[test]
+    fn a_refreshed_vocabulary_is_the_vocabulary_built_afresh() {
+        let before = vocabulary(&["hashmisbrug", "misbrug", "rusmiddelforebyggelse"]);
+        let counted: Vec<(String, u32)> = before.words.iter().map(|(w, n)| (w.clone(), n + 2)).collect();
+        let mut grown = counted.clone();
+        grown.push(("rusmiddelmisbrug".to_string(), 1));
+        grown.sort();
+        for words in [counted, grown] {
+            let refreshed = before.refreshed(words.clone());
+            let afresh = Vocabulary::from_sorted(words);
+            assert_eq!(refreshed.words, afresh.words);
+            assert_eq!(refreshed.inner_starts, afresh.inner_starts);
+            assert_eq!(
+                refreshed.compounds_containing("misbrug"),
+                afresh.compounds_containing("misbrug")
+            );
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportRe
         units: UnitResolver::default(),
         skills: SkillResolver::default(),
         changed_people: HashMap::new(),
+        written_people: HashMap::new(),
     };
     for person in &bundle.people {
         writer.person(person)?;
@@ -58,6 +59,9 @@ struct Writer<'a> {
     skills: SkillResolver,
     /// The change number each person changed in this import got.
     changed_people: HashMap<String, i64>,
+    /// Row id and uuid of each person written so far, by external id: a
+    /// course's attendees are nearly always people of the same bundle.
+    written_people: HashMap<String, (i64, String)>,
 }
 
 type StoredPerson = (i64, String, [Option<String>; 8], Option<i64>, String);
@@ -141,8 +145,10 @@ impl Writer<'_> {
                 (id, uuid, false, changed)
             }
         };
+        self.written_people
+            .insert(p.id.clone(), (person_id, uuid.clone()));
         let hidden_changed = self.hide_fields(person_id, &p.hidden_fields)?;
-        let skills_changed = self.person_skills(person_id, &p.skills, &ts)?;
+        let skills_changed = self.person_skills(person_id, created, &p.skills, &ts)?;
         if created {
             self.report.people_created += 1;
         } else if row_changed || hidden_changed || skills_changed {
@@ -187,10 +193,11 @@ impl Writer<'_> {
     /// Makes the person's imported skills match the bundle; skills the
     /// employee declared themselves and the bundle does not name are kept.
     /// A skill the bundle marks hidden is hidden; one it does not mark keeps
-    /// the person's choice.
-    fn person_skills(&mut self, person_id: i64, wanted: &[BundleSkill], ts: &str) -> Result<bool> {
+    /// the person's choice. A person the import created (`new`) has nothing
+    /// stored to compare with, so nothing is read.
+    fn person_skills(&mut self, person_id: i64, new: bool, wanted: &[BundleSkill], ts: &str) -> Result<bool> {
         let mut stored: HashMap<i64, StoredSkill> = HashMap::new();
-        {
+        if !new {
             let mut stmt = self.tx.prepare_cached(
                 "SELECT skill_id, level, can_mentor, wants_to_learn, source, shown FROM person_skills WHERE person_id = ?1",
             )?;
@@ -312,8 +319,8 @@ impl Writer<'_> {
                 .prepare_cached("UPDATE courses SET hr_only = 1 WHERE id = ?1 AND hr_only = 0")?
                 .execute([course_id])?
                 > 0;
-        let skills_changed = self.course_skills(course_id, &c.skills)?;
-        let attendance_changed = self.attendance(course_id, &c.attendees, &ts)?;
+        let skills_changed = self.course_skills(course_id, created, &c.skills)?;
+        let attendance_changed = self.attendance(course_id, created, &c.attendees, &ts)?;
         if created {
             self.report.courses_created += 1;
         } else if row_changed || made_hr_only || skills_changed || attendance_changed {
@@ -328,17 +335,22 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn course_skills(&mut self, course_id: i64, names: &[String]) -> Result<bool> {
+    /// Makes the course's skills match the bundle's; a course the import
+    /// created (`new`) has none stored to read.
+    fn course_skills(&mut self, course_id: i64, new: bool, names: &[String]) -> Result<bool> {
         // A Vec, not a set, so that the order of the bundle survives an export.
         let mut wanted = Vec::new();
         for name in names {
             wanted.push(self.skill(name)?);
         }
-        let stored: HashSet<i64> = self
-            .tx
-            .prepare_cached("SELECT skill_id FROM course_skills WHERE course_id = ?1")?
-            .query_map([course_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let stored: HashSet<i64> = if new {
+            HashSet::new()
+        } else {
+            self.tx
+                .prepare_cached("SELECT skill_id FROM course_skills WHERE course_id = ?1")?
+                .query_map([course_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
         let wanted_set: HashSet<i64> = wanted.iter().copied().collect();
         if stored == wanted_set {
             return Ok(false);
@@ -358,22 +370,29 @@ impl Writer<'_> {
 
     /// Makes the attendee list match the bundle's. People who join or leave
     /// the list get a change of their own, since their search evidence moves.
-    fn attendance(&mut self, course_id: i64, external_ids: &[String], ts: &str) -> Result<bool> {
+    /// A course the import created (`new`) has no list stored to read.
+    fn attendance(&mut self, course_id: i64, new: bool, external_ids: &[String], ts: &str) -> Result<bool> {
         let mut wanted = Vec::new();
         for external_id in external_ids {
-            let person: (i64, String) = self
-                .tx
-                .prepare_cached("SELECT id, uuid FROM people WHERE external_id = ?1")?
-                .query_row([external_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let person: (i64, String) = match self.written_people.get(external_id) {
+                Some(written) => written.clone(),
+                None => self
+                    .tx
+                    .prepare_cached("SELECT id, uuid FROM people WHERE external_id = ?1")?
+                    .query_row([external_id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+            };
             wanted.push(person);
         }
-        let stored: Vec<(i64, String)> = self
-            .tx
-            .prepare_cached(
-                "SELECT p.id, p.uuid FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.course_id = ?1",
-            )?
-            .query_map([course_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let stored: Vec<(i64, String)> = if new {
+            Vec::new()
+        } else {
+            self.tx
+                .prepare_cached(
+                    "SELECT p.id, p.uuid FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.course_id = ?1",
+                )?
+                .query_map([course_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
         let wanted_ids: HashSet<i64> = wanted.iter().map(|(id, _)| *id).collect();
         let stored_ids: HashSet<i64> = stored.iter().map(|(id, _)| *id).collect();
         let mut changed = false;

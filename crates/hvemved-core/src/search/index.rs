@@ -19,13 +19,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
     BytesOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{
     Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, ReloadPolicy, Searcher,
-    TantivyDocument, Term,
+    SegmentReader, TantivyDocument, Term,
 };
 
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
@@ -123,6 +124,8 @@ pub struct SearchIndex {
     applied_seq: i64,
     vocabulary: Arc<Vocabulary>,
     term_fields: Arc<TermFields>,
+    /// The segments `vocabulary` and `term_fields` were read from.
+    terms_read_from: Vec<SegmentId>,
     /// Each active person's unit, profession, languages and mentor
     /// willingness, kept in step with the index for filters and facets.
     people: Arc<PeopleTable>,
@@ -218,6 +221,7 @@ impl SearchIndex {
         let searcher = reader.searcher();
         let vocabulary = Arc::new(Vocabulary::load(&searcher, &fields)?);
         let term_fields = Arc::new(TermFields::load(&searcher, &fields)?);
+        let terms_read_from = segment_ids(&searcher);
         Ok(SearchIndex {
             index,
             reader,
@@ -225,6 +229,7 @@ impl SearchIndex {
             applied_seq,
             vocabulary,
             term_fields,
+            terms_read_from,
             people: Arc::new(PeopleTable::new(store.all_person_facts()?)),
             doc_tables: Arc::default(),
         })
@@ -339,9 +344,7 @@ impl SearchIndex {
         commit(&mut writer, store_seq)?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
-        let searcher = self.reader.searcher();
-        self.vocabulary = Arc::new(self.vocabulary.reload(&searcher, &self.fields)?);
-        self.term_fields = Arc::new(TermFields::load(&searcher, &self.fields)?);
+        self.read_new_terms(&self.reader.searcher())?;
         if changes.units {
             self.people = Arc::new(PeopleTable::new(store.all_person_facts()?));
         } else if !changes.people.is_empty() {
@@ -364,6 +367,29 @@ impl SearchIndex {
         if !self.catch_up_or_rebuild_needed(store)? {
             *self = Self::rebuild(dir, store)?;
         }
+        Ok(())
+    }
+
+    /// Brings the vocabulary and the term table up to `searcher`. A
+    /// segment's terms never change, so while every segment read before is
+    /// still there (no merge replaced them), reading the new ones is enough;
+    /// reading every segment was most of an edit's index work.
+    fn read_new_terms(&mut self, searcher: &Searcher) -> Result<()> {
+        let segments = searcher.segment_readers();
+        let current = segment_ids(searcher);
+        let all_kept = self.terms_read_from.iter().all(|id| current.contains(id));
+        if all_kept {
+            let new: Vec<&SegmentReader> = segments
+                .iter()
+                .filter(|segment| !self.terms_read_from.contains(&segment.segment_id()))
+                .collect();
+            self.vocabulary = Arc::new(self.vocabulary.with_segments(&new, &self.fields)?);
+            self.term_fields = Arc::new(self.term_fields.with_segments(&new, &self.fields)?);
+        } else {
+            self.vocabulary = Arc::new(self.vocabulary.reload(searcher, &self.fields)?);
+            self.term_fields = Arc::new(TermFields::load(searcher, &self.fields)?);
+        }
+        self.terms_read_from = current;
         Ok(())
     }
 
@@ -528,6 +554,14 @@ impl DocumentBuilder {
     }
 }
 
+fn segment_ids(searcher: &Searcher) -> Vec<SegmentId> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(SegmentReader::segment_id)
+        .collect()
+}
+
 fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {
     let payload = serde_json::to_string(&CommitPayload {
         schema: SCHEMA_VERSION,
@@ -571,5 +605,64 @@ fn remove_dir_if_present(dir: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(CoreError::io(dir, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::types::BundleSkill;
+    use crate::store::write_bundle;
+
+    /// Edits add small segments, and now and then a merge replaces some:
+    /// either way the vocabulary and term table kept up commit by commit
+    /// are those read afresh from every segment.
+    #[test]
+    fn terms_kept_up_after_each_edit_are_the_terms_read_afresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("hvemved.sqlite")).unwrap();
+        let index_dir = dir.path().join("index");
+        let mut bundle = crate::demo::generate(7, 40, 6);
+        store.write(|tx| write_bundle(tx, &bundle)).unwrap();
+        let mut index = SearchIndex::open_in_sync(&index_dir, &store).unwrap();
+        let (mut added_to, mut read_again) = (0, 0);
+        for round in 0..20 {
+            let person = &mut bundle.people[round * 7 % 40];
+            if round % 2 == 0 {
+                person.skills.push(BundleSkill {
+                    name: format!("Sjældenhedskursus {round}"),
+                    level: Some(3),
+                    can_mentor: false,
+                    wants_to_learn: false,
+                    hidden: false,
+                    awaiting_confirmation: false,
+                });
+            } else if let Some(skill) = person.skills.first_mut() {
+                skill.level = Some(skill.level.unwrap_or(1) % 5 + 1);
+            }
+            store.write(|tx| write_bundle(tx, &bundle)).unwrap();
+            let before = index.terms_read_from.clone();
+            index.catch_up(&index_dir, &store).unwrap();
+            let searcher = index.reader.searcher();
+            if before.iter().all(|id| segment_ids(&searcher).contains(id)) {
+                added_to += 1;
+            } else {
+                read_again += 1;
+            }
+            assert_eq!(
+                *index.vocabulary,
+                Vocabulary::load(&searcher, &index.fields).unwrap(),
+                "round {round}"
+            );
+            assert_eq!(
+                *index.term_fields,
+                TermFields::load(&searcher, &index.fields).unwrap(),
+                "round {round}"
+            );
+        }
+        assert!(
+            added_to > 0 && read_again > 0,
+            "{added_to} added to, {read_again} read again"
+        );
     }
 }

@@ -7,11 +7,12 @@
 //! here tells which pairs can match at all.
 
 use rustc_hash::FxHashMap;
-use tantivy::Searcher;
+use tantivy::{Searcher, SegmentReader};
 
 use super::index::Fields;
 use crate::error::{CoreError, Result};
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub struct TermFields {
     /// One bit per entry of [`Fields::text_fields`].
     fields_of: FxHashMap<Box<str>, u8>,
@@ -19,28 +20,16 @@ pub struct TermFields {
 
 impl TermFields {
     pub(crate) fn load(searcher: &Searcher, fields: &Fields) -> Result<TermFields> {
-        let mut fields_of: FxHashMap<Box<str>, u8> = FxHashMap::default();
-        for (bit, (field, _)) in fields.text_fields().iter().enumerate() {
-            for segment in searcher.segment_readers() {
-                let inverted = segment.inverted_index(*field)?;
-                let mut stream = inverted
-                    .terms()
-                    .stream()
-                    .map_err(|e| CoreError::Index(e.to_string()))?;
-                while let Some((key, _)) = stream.next() {
-                    let Ok(term) = std::str::from_utf8(key) else {
-                        continue;
-                    };
-                    match fields_of.get_mut(term) {
-                        Some(mask) => *mask |= 1 << bit,
-                        None => {
-                            fields_of.insert(term.into(), 1 << bit);
-                        }
-                    }
-                }
-            }
-        }
+        let mut fields_of = FxHashMap::default();
+        add_segments(&mut fields_of, searcher.segment_readers(), fields)?;
         fields_of.shrink_to_fit();
+        Ok(TermFields { fields_of })
+    }
+
+    /// This table with the terms of `segments` added.
+    pub(crate) fn with_segments(&self, segments: &[&SegmentReader], fields: &Fields) -> Result<TermFields> {
+        let mut fields_of = self.fields_of.clone();
+        add_segments(&mut fields_of, segments.iter().copied(), fields)?;
         Ok(TermFields { fields_of })
     }
 
@@ -57,4 +46,32 @@ impl TermFields {
             .into_iter()
             .fold(u8::MAX, |mask, term| mask & self.fields_holding(term))
     }
+}
+
+fn add_segments<'a>(
+    fields_of: &mut FxHashMap<Box<str>, u8>,
+    segments: impl IntoIterator<Item = &'a SegmentReader>,
+    fields: &Fields,
+) -> Result<()> {
+    for segment in segments {
+        for (bit, (field, _)) in fields.text_fields().iter().enumerate() {
+            let inverted = segment.inverted_index(*field)?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(|e| CoreError::Index(e.to_string()))?;
+            while let Some((key, _)) = stream.next() {
+                let Ok(term) = std::str::from_utf8(key) else {
+                    continue;
+                };
+                match fields_of.get_mut(term) {
+                    Some(mask) => *mask |= 1 << bit,
+                    None => {
+                        fields_of.insert(term.into(), 1 << bit);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 //! looking the typed word up in this list rather than by guessing, so an
 //! expansion never names a word no document has.
 
-use tantivy::Searcher;
+use tantivy::{Searcher, SegmentReader};
 
 use super::index::Fields;
 use crate::error::Result;
@@ -18,6 +18,7 @@ const MIN_REST: usize = 4;
 const MAX_COMPOUNDS: usize = 24;
 const MAX_FUZZY: usize = 6;
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub struct Vocabulary {
     /// Sorted by word; with the number of documents holding it.
     words: Vec<(String, u32)>,
@@ -30,12 +31,21 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub(crate) fn load(searcher: &Searcher, fields: &Fields) -> Result<Vocabulary> {
-        Ok(Vocabulary::from_sorted(read_words(searcher, fields)?))
+        Ok(Vocabulary::from_sorted(read_words(
+            searcher.segment_readers(),
+            fields,
+        )?))
     }
 
-    /// The vocabulary after a commit, from the one before it.
+    /// The vocabulary of `searcher`, from the one before its commit.
     pub(crate) fn reload(&self, searcher: &Searcher, fields: &Fields) -> Result<Vocabulary> {
-        Ok(self.refreshed(read_words(searcher, fields)?))
+        Ok(self.refreshed(read_words(searcher.segment_readers(), fields)?))
+    }
+
+    /// This vocabulary with the words of `segments` added.
+    pub(crate) fn with_segments(&self, segments: &[&SegmentReader], fields: &Fields) -> Result<Vocabulary> {
+        let added = read_words(segments.iter().copied(), fields)?;
+        Ok(self.refreshed(counted_together(&self.words, added)))
     }
 
     /// An edit seldom brings a word the directory lacked, so usually only
@@ -206,9 +216,12 @@ impl Vocabulary {
 
 /// Every word of the `surface` field with the number of documents holding
 /// it, sorted, each word once.
-fn read_words(searcher: &Searcher, fields: &Fields) -> Result<Vec<(String, u32)>> {
+fn read_words<'a>(
+    segments: impl IntoIterator<Item = &'a SegmentReader>,
+    fields: &Fields,
+) -> Result<Vec<(String, u32)>> {
     let mut words: Vec<(String, u32)> = Vec::new();
-    for segment in searcher.segment_readers() {
+    for segment in segments {
         collect_terms(segment.inverted_index(fields.surface)?.terms(), &mut words)?;
     }
     // Stable on purpose: each segment's words arrive sorted, and the stable
@@ -222,6 +235,23 @@ fn read_words(searcher: &Searcher, fields: &Fields) -> Result<Vec<(String, u32)>
         }
     }
     Ok(merged)
+}
+
+/// Two sorted word lists as one, the counts of a word in both added up.
+fn counted_together(words: &[(String, u32)], added: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let mut together = Vec::with_capacity(words.len() + added.len());
+    let mut old = words.iter().peekable();
+    for (word, count) in added {
+        while let Some((before, n)) = old.next_if(|(before, _)| *before < word) {
+            together.push((before.clone(), *n));
+        }
+        match old.next_if(|(before, _)| *before == word) {
+            Some((_, n)) => together.push((word, n + count)),
+            None => together.push((word, count)),
+        }
+    }
+    together.extend(old.cloned());
+    together
 }
 
 fn collect_terms(dictionary: &tantivy::termdict::TermDictionary, out: &mut Vec<(String, u32)>) -> Result<()> {

@@ -54,6 +54,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "013_searches_in_audit_log",
         include_str!("../../migrations/013_searches_in_audit_log.sql"),
     ),
+    (
+        "014_course_skills_by_skill",
+        include_str!("../../migrations/014_course_skills_by_skill.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -644,7 +644,8 @@ mod tests {
             let before = index.terms_read_from.clone();
             index.catch_up(&index_dir, &store).unwrap();
             let searcher = index.reader.searcher();
-            if before.iter().all(|id| segment_ids(&searcher).contains(id)) {
+            let after = segment_ids(&searcher);
+            if before.iter().all(|id| after.contains(id)) {
                 added_to += 1;
             } else {
                 read_again += 1;

@@ -40,7 +40,7 @@ pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportRe
         report: &mut report,
         units: UnitResolver::default(),
         skills: SkillResolver::default(),
-        changed_people: HashMap::new(),
+        changed_people: HashSet::new(),
         written_people: HashMap::new(),
     };
     for person in &bundle.people {
@@ -57,8 +57,11 @@ struct Writer<'a> {
     report: &'a mut ImportReport,
     units: UnitResolver,
     skills: SkillResolver,
-    /// The change number each person changed in this import got.
-    changed_people: HashMap<String, i64>,
+    /// The people whose change this import has recorded. One change per
+    /// person and import is enough, since the index reads the whole import
+    /// at once: a course's attendees would otherwise add a change each for
+    /// the people created just before.
+    changed_people: HashSet<i64>,
     /// Row id and uuid of each person written so far, by external id: a
     /// course's attendees are nearly always people of the same bundle.
     written_people: HashMap<String, (i64, String)>,
@@ -123,7 +126,7 @@ impl Writer<'_> {
                 let uuid = new_uuid();
                 // A new person is a change whatever follows, so the change
                 // is numbered first and the row written once.
-                let seq = self.person_changed(&uuid)?;
+                let seq = record_change(self.tx, "person", &uuid, "upsert")?;
                 self.tx.prepare_cached("INSERT INTO people (uuid, external_id, name, title, unit_id, profession, email, phone,
                                          location, bio, languages, active, created_at, updated_at, change_seq)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, ?13)")?.execute(params![
@@ -150,9 +153,11 @@ impl Writer<'_> {
         let hidden_changed = self.hide_fields(person_id, &p.hidden_fields)?;
         let skills_changed = self.person_skills(person_id, created, &p.skills, &ts)?;
         if created {
+            self.changed_people.insert(person_id);
             self.report.people_created += 1;
         } else if row_changed || hidden_changed || skills_changed {
-            let seq = self.person_changed(&uuid)?;
+            let seq = record_change(self.tx, "person", &uuid, "upsert")?;
+            self.changed_people.insert(person_id);
             self.tx
                 .prepare_cached("UPDATE people SET updated_at = ?2, change_seq = ?3 WHERE id = ?1")?
                 .execute(params![person_id, ts, seq])?;
@@ -400,28 +405,24 @@ impl Writer<'_> {
             self.tx
                 .prepare_cached("DELETE FROM attendance WHERE course_id = ?1 AND person_id = ?2")?
                 .execute(params![course_id, person_id])?;
-            self.person_changed(uuid)?;
+            self.person_changed(*person_id, uuid)?;
             changed = true;
         }
         for (person_id, uuid) in wanted.iter().filter(|(id, _)| !stored_ids.contains(id)) {
             self.tx.prepare_cached("INSERT INTO attendance (course_id, person_id, role, updated_at) VALUES (?1, ?2, 'deltager', ?3)")?.execute(params![course_id, person_id, ts])?;
-            self.person_changed(uuid)?;
+            self.person_changed(*person_id, uuid)?;
             changed = true;
         }
         Ok(changed)
     }
 
-    /// Records that a person's search evidence changed. Once per person and
-    /// import is enough, since the index reads the whole import at once:
-    /// a course's attendees would otherwise add a change each for the
-    /// people created just before.
-    fn person_changed(&mut self, uuid: &str) -> Result<i64> {
-        if let Some(&seq) = self.changed_people.get(uuid) {
-            return Ok(seq);
+    /// Records that a person's search evidence changed, unless this import
+    /// has recorded a change of theirs already.
+    fn person_changed(&mut self, person_id: i64, uuid: &str) -> Result<()> {
+        if self.changed_people.insert(person_id) {
+            record_change(self.tx, "person", uuid, "upsert")?;
         }
-        let seq = record_change(self.tx, "person", uuid, "upsert")?;
-        self.changed_people.insert(uuid.to_string(), seq);
-        Ok(seq)
+        Ok(())
     }
 
     /// The id of a unit path, creating the units that are missing.

@@ -147,6 +147,8 @@ async function renderRoute({ reason = 'navigate' } = {}) {
       target.focus({ preventScroll: false });
     }
   }
+  // When the app became usable, for the desktop test's start-up figure.
+  if (state.firstRender) performance.mark('hvemved:first-screen');
   state.firstRender = false;
 }
 

@@ -80,13 +80,18 @@ async function screenshot(session, name) {
   writeFileSync(join(SHOTS, name), Buffer.from(png, 'base64'));
 }
 
+/** The process ids of the app started on `dataDir` (WebKit's processes
+ *  have command lines of their own). */
+function appPids(dataDir) {
+  return execFileSync('pgrep', ['-f', `${APP} --data-dir ${dataDir}`]).toString().trim().split('\n').filter(Boolean);
+}
+
 /** Memory in MB of the app started on `dataDir` and every process below it
  *  (WebKit's web and network processes): the proportional set size, which
  *  counts a page shared by several of them (the WebKit libraries) once in
  *  all rather than once in each, as summing resident sizes would. */
 function memoryMb(dataDir) {
-  const pids = execFileSync('pgrep', ['-f', `${APP} --data-dir ${dataDir}`]).toString().trim().split('\n').filter(Boolean);
-  const all = new Set(pids);
+  const all = new Set(appPids(dataDir));
   let grew = true;
   while (grew) {
     grew = false;
@@ -166,11 +171,11 @@ function processStartedAt(pid) {
 
 /** The app's own start-up, without WebDriver's: from the binary starting
  *  to its first screen being usable, and from the last key typed to the
- *  first result cards in the page. */
+ *  result cards last drawn in the page. */
 async function appTimings(session, dataDir) {
   // Time for a search started between two keys to be drawn over.
   await new Promise((r) => setTimeout(r, 300));
-  const [pid] = execFileSync('pgrep', ['-o', '-f', `${APP} --data-dir ${dataDir}`]).toString().trim().split('\n');
+  const [pid] = appPids(dataDir);
   const page = await run(session, `const mark = performance.getEntriesByName('hvemved:first-screen')[0];
     return { origin: performance.timeOrigin, ready: mark ? mark.startTime : null, key: window.__lastKeyAt, cards: window.__cardsAt };`);
   assert.ok(page.ready !== null, 'the page marks its first screen');

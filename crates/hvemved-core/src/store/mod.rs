@@ -82,6 +82,12 @@ impl Store {
         // database file into the app's resident memory.
         conn.pragma_update(None, "cache_size", -16_000)?;
         conn.pragma_update(None, "mmap_size", 0)?;
+        // Every insert into a table with foreign keys or triggers keeps the
+        // pages it changes in a statement journal, so that it alone can be
+        // undone. On disk that journal made a 100 000-person import write
+        // 2.8 GB in 1.4 million calls; in memory it holds one statement's
+        // pages at a time.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         // Deleted rows are overwritten, not left in free pages: an erased
         // colleague must not be recoverable from the file.
         conn.pragma_update(None, "secure_delete", "ON")?;
@@ -243,6 +249,36 @@ pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// A new record's uuid. Time-ordered (version 7), so that records made one
+/// after another get neighbouring keys: a large import then appends to the
+/// uuid index instead of touching a random page of it for every record, and
+/// the search index's owner keys share their leading bytes. The time it
+/// carries is no more than the record's `created_at` already says.
 pub(crate) fn new_uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_made_one_after_another_sort_in_the_order_they_were_made() {
+        let made: Vec<String> = (0..10_000).map(|_| new_uuid()).collect();
+        let mut sorted = made.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, made);
+    }
+
+    #[test]
+    fn temporary_files_are_kept_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("hvemved.sqlite")).unwrap();
+        let temp_store: i64 = store
+            .conn
+            .query_row("PRAGMA temp_store", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(temp_store, 2, "2 is MEMORY");
+    }
 }

@@ -116,3 +116,27 @@ test('take a backup, add a colleague, restore the backup through the page: the c
   assert.ok(await notFound('UI-9801'), 'the colleague added after the backup is gone');
   assert.equal((await srv.api('search', { query: 'Backupsen' })).results.length, 0, 'and not found by search');
 });
+
+test('restoring a backup made before an erasure erases the colleague again, and says so', { timeout: TEST_TIMEOUT }, async () => {
+  const file = path.join(tmp, 'foer-sletning.backup');
+  const backup = await srv.api('backup_download', {});
+  await writeFile(file, Buffer.from(backup.content_base64, 'base64'));
+  const erased = (await srv.api('search', { query: 'mentalisering' })).results[0];
+  await srv.api('person_erase', { id: erased.id });
+  const before = await srv.api('stats', {});
+
+  await withPage('#/import', async (page) => {
+    await page.locator('h2', { hasText: 'Sikkerhedskopi' }).waitFor();
+    await page.getByLabel(RESTORE_FILE).setInputFiles(file);
+    await page.getByRole('button', CONFIRM).click();
+    const done = page.locator('.backup-restore .alert--ok', { hasText: 'Kataloget er gendannet' });
+    await done.waitFor();
+    assert.match(await done.textContent(), /1 person, der blev slettet efter sikkerhedskopien, er slettet igen\./);
+  });
+
+  assert.ok(await notFound(erased.id), `${erased.name} stays erased`);
+  assert.equal((await srv.api('stats', {})).people, before.people, 'no one else is lost or brought back');
+  const log = await srv.api('audit_log', { person: erased.id });
+  assert.deepEqual(log.filter((e) => e.action === 'erased').map((e) => e.detail === null), [false, true],
+    'the erasure and its repetition after the restore, newest first');
+});

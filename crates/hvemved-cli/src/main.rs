@@ -750,9 +750,19 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 out,
                 "Restored {}: {} people, {} evidence documents indexed.",
                 file.display(),
-                report.people_indexed,
-                report.documents_indexed
+                report.index.people_indexed,
+                report.index.documents_indexed
             )
+            .and_then(|()| {
+                if report.erased_again.is_empty() {
+                    return Ok(());
+                }
+                writeln!(
+                    out,
+                    "Erased again, as they were erased after the backup was made: {}",
+                    report.erased_again.join(", ")
+                )
+            })
         }
         Command::Check { json, list_ids } => {
             check::run(&directory, check::CheckOptions { json, list_ids }, &mut out)?

@@ -246,6 +246,13 @@ pub struct InitiativeSaveRequest {
     pub initiative: InitiativeInput,
 }
 
+/// Where a bundle comes from: a user's import, which the audit log
+/// records, or the app's own generators (the demo, with its extras).
+enum BundleSource<'a> {
+    Imported,
+    Generated(Option<&'a DemoExtras>),
+}
+
 /// What the demo municipality has besides its bundle.
 struct DemoExtras {
     share_backs: Vec<ShareBackUpdate>,
@@ -330,6 +337,15 @@ pub struct ReindexReport {
     /// Evidence documents: skill entries, bios, roles and course reports.
     pub documents_indexed: u64,
     pub change_seq: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreReport {
+    #[serde(flatten)]
+    pub index: ReindexReport,
+    /// People erased since the backup was made, whom the backup still
+    /// held: erased from the restored directory again.
+    pub erased_again: Vec<String>,
 }
 
 impl Directory {
@@ -608,13 +624,13 @@ impl Directory {
         self.viewer.require_hr("import a bundle")?;
         let known = self.store.person_external_ids()?;
         let bundle = parse_bundle(request.bundle.as_bytes(), &|id| known.contains(id))?;
-        self.write_bundle(&bundle, request.dry_run, None)
+        self.write_bundle(&bundle, request.dry_run, BundleSource::Imported)
     }
 
     /// Imports records that are already parsed and valid (the demo generator,
     /// benchmarks, other importers that build a bundle themselves).
     pub fn import_records(&mut self, bundle: &Bundle) -> Result<ImportReport> {
-        self.write_bundle(bundle, false, None)
+        self.write_bundle(bundle, false, BundleSource::Generated(None))
     }
 
     /// Reads a bundle file, refusing files too large to be a directory.
@@ -643,15 +659,11 @@ impl Directory {
         })
     }
 
-    /// Writes a bundle; `demo` carries the demo's share-back states and
-    /// knowledge owners, which land in the same transaction and mark the
-    /// directory as demo data.
-    fn write_bundle(
-        &mut self,
-        bundle: &Bundle,
-        dry_run: bool,
-        demo: Option<&DemoExtras>,
-    ) -> Result<ImportReport> {
+    /// Writes a bundle. An import by a user is logged in the same
+    /// transaction; the demo's extras (share-back states, knowledge owners,
+    /// initiatives) land in it too and mark the directory as demo data.
+    fn write_bundle(&mut self, bundle: &Bundle, dry_run: bool, source: BundleSource) -> Result<ImportReport> {
+        let actor = self.store.actor().to_string();
         let report = if dry_run {
             let tx = self.store_tx()?;
             let report = store::write_bundle(&tx, bundle)?;
@@ -660,7 +672,17 @@ impl Directory {
         } else {
             self.store.write(|tx| {
                 let report = store::write_bundle(tx, bundle)?;
-                if let Some(extras) = demo {
+                if let BundleSource::Imported = source {
+                    let detail = format!(
+                        "bundle: {} people created, {} updated; {} courses created, {} updated",
+                        report.people_created,
+                        report.people_updated,
+                        report.courses_created,
+                        report.courses_updated
+                    );
+                    store::log_in(tx, &actor, AuditAction::Imported, None, Some(&detail))?;
+                }
+                if let BundleSource::Generated(Some(extras)) = source {
                     store::set_meta(tx, "demo", "true")?;
                     for update in &extras.share_backs {
                         store::set_share_back_in(tx, update)?;
@@ -710,6 +732,7 @@ impl Directory {
         self.viewer.require_hr("import people")?;
         let parsed = hr_import::read_people_file(request)?;
         let mut report = parsed.report;
+        let actor = self.store.actor().to_string();
         let tx = self.store_tx()?;
         let total = parsed.rows.len();
         let mut import = store::import_people_in(&tx, &parsed.rows, &mut |done| {
@@ -732,6 +755,18 @@ impl Directory {
             }
             return Ok(report);
         }
+        let detail = format!(
+            "{}people: {} created, {} updated",
+            request
+                .file
+                .file_name
+                .as_deref()
+                .map(|name| format!("{name}: "))
+                .unwrap_or_default(),
+            report.import.created,
+            report.import.updated
+        );
+        store::log_in(&tx, &actor, AuditAction::Imported, None, Some(&detail))?;
         tx.commit()?;
         report.written = true;
         progress(ImportProgress {
@@ -786,6 +821,7 @@ impl Directory {
         parse_errors: Vec<crate::interchange::RecordError>,
         import: impl FnOnce(&rusqlite::Transaction) -> Result<R>,
     ) -> Result<RecordsFileReport<R>> {
+        let actor = self.store.actor().to_string();
         let tx = self.store_tx()?;
         let mut report = import(&tx)?;
         let refused = report.refused_mut();
@@ -805,6 +841,11 @@ impl Directory {
             tx.rollback()?;
             return Ok(file_report);
         }
+        let detail = match &request.file.file_name {
+            Some(name) => format!("{name}: {}", file_report.import.summary()),
+            None => file_report.import.summary(),
+        };
+        store::log_in(&tx, &actor, AuditAction::Imported, None, Some(&detail))?;
         tx.commit()?;
         file_report.written = true;
         self.store.checkpoint()?;
@@ -870,7 +911,7 @@ impl Directory {
             owners: crate::demo::knowledge_owners(&bundle, &self.thesaurus),
             initiatives: crate::demo::initiatives(&bundle, today()),
         };
-        self.write_bundle(&bundle, false, Some(&extras))
+        self.write_bundle(&bundle, false, BundleSource::Generated(Some(&extras)))
     }
 
     pub fn person_update(&mut self, request: &PersonUpdateRequest) -> Result<PersonProfile> {
@@ -1304,7 +1345,7 @@ impl Directory {
     }
 
     /// Restores a backup the user picked (the UI's way to [`Self::restore`]).
-    pub fn restore_upload(&mut self, request: &RestoreRequest) -> Result<ReindexReport> {
+    pub fn restore_upload(&mut self, request: &RestoreRequest) -> Result<RestoreReport> {
         self.viewer.require_hr("restore a backup")?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(request.content_base64.trim())
@@ -1319,16 +1360,26 @@ impl Directory {
     }
 
     /// Replaces the whole directory with a backup, then rebuilds the search
-    /// index and everything held in memory from it.
-    pub fn restore(&mut self, source: &Path) -> Result<ReindexReport> {
+    /// index and everything held in memory from it. The audit log and
+    /// erasures made since the backup are kept (see [`Store::restore_from`]).
+    pub fn restore(&mut self, source: &Path) -> Result<RestoreReport> {
         self.viewer.require_hr("restore a backup")?;
-        self.store.restore_from(source)?;
+        // The searches not yet written belong to the log that is carried over.
+        self.store_searches(true)?;
+        let erased_again = self.store.restore_from(source)?;
+        if !erased_again.is_empty() {
+            // As after any erasure: no copy left in free pages or the log.
+            self.store.compact()?;
+        }
         self.thesaurus = Arc::new(self.store.thesaurus()?);
         self.concepts = Arc::new(ConceptMatcher::new(
             &self.thesaurus,
             &mut search::analyzer::danish_analyzer(),
         ));
-        self.reindex()
+        Ok(RestoreReport {
+            index: self.reindex()?,
+            erased_again,
+        })
     }
 
     /// Checks the database file and compares the search index, document by

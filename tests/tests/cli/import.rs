@@ -119,3 +119,37 @@ fn export_to_stdout_is_a_valid_bundle() {
     assert_eq!(bundle["version"], 1);
     assert_eq!(bundle["people"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn every_import_is_in_the_audit_log_with_who_ran_it_and_what_it_wrote() {
+    let dir = TestDir::new();
+    dir.import_fixture("small.json");
+    dir.run_ok(&["import", fixture("small.json").to_str().unwrap(), "--dry-run"]);
+    let people = dir.write(
+        "nye.csv",
+        "Medarbejdernummer;Navn;Stilling\nn-1;Nina Nielsen;Sundhedsplejerske\n",
+    );
+    dir.run_ok(&["--as", "hr", "import", people.to_str().unwrap()]);
+
+    let log: Value = serde_json::from_str(&dir.run_ok(&["audit", "--json"])).unwrap();
+    let imports: Vec<(String, String)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "imported")
+        .map(|e| {
+            (
+                e["actor"].as_str().unwrap().to_string(),
+                e["detail"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Newest first; the preview wrote nothing and is not logged.
+    assert_eq!(imports.len(), 2, "{imports:?}");
+    assert_eq!(imports[0].0, "hr");
+    assert_eq!(imports[0].1, "nye.csv: people: 1 created, 0 updated");
+    assert!(
+        imports[1].1.starts_with("bundle: 4 people created, 0 updated;"),
+        "{imports:?}"
+    );
+}

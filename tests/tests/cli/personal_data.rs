@@ -127,3 +127,90 @@ fn an_erased_person_is_in_none_of_the_directory_files() {
     assert_eq!(last_about_anyone["action"], "erased");
     assert_eq!(last_about_anyone["person"], "x-777");
 }
+
+/// The audit log's entries about one person, oldest first.
+fn audit_about(dir: &TestDir, person: &str) -> Vec<Value> {
+    let log: Value = serde_json::from_str(&dir.run_ok(&["audit", "--json"])).unwrap();
+    let mut about: Vec<Value> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["person"] == person)
+        .cloned()
+        .collect();
+    about.reverse();
+    about
+}
+
+#[test]
+fn restoring_a_backup_made_before_an_erasure_erases_the_person_again() {
+    let dir = directory_with_token();
+    let backup = dir.file("before-the-erasure.sqlite");
+    dir.run_ok(&["backup", backup.to_str().unwrap()]);
+    let people_before = dir.stats()["people"].as_u64().unwrap();
+    // After the backup: a colleague's profile is looked up, and x-777 erased.
+    dir.run_ok(&["person", "show", "p-0002"]);
+    dir.run_ok(&["person", "erase", "x-777", "--yes"]);
+
+    let out = dir.run_ok(&["restore", backup.to_str().unwrap()]);
+    assert!(out.contains("Erased again") && out.contains("x-777"), "{out}");
+
+    assert_eq!(files_containing(&dir.data(), TOKEN), Vec::<String>::new());
+    assert!(ids(&dir.search(&format!("{TOKEN}metoden"))).is_empty());
+    let profile = dir.hvemved().args(["person", "show", "x-777"]).output().unwrap();
+    assert_eq!(profile.status.code(), Some(1), "x-777 stays erased");
+    assert_eq!(dir.stats()["people"].as_u64().unwrap(), people_before - 1);
+    let report: Value = serde_json::from_str(&dir.run_ok(&["check", "--json"])).unwrap();
+    assert_eq!(report["consistent"], true, "{report}");
+
+    // The log still says what happened after the backup, and the erasure
+    // made by the restore is logged with its reason.
+    let looked_up: Vec<String> = audit_about(&dir, "p-0002")
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect();
+    assert!(looked_up.contains(&"viewed_profile".to_string()), "{looked_up:?}");
+    let erasures: Vec<Value> = audit_about(&dir, "x-777")
+        .into_iter()
+        .filter(|e| e["action"] == "erased")
+        .collect();
+    assert_eq!(erasures.len(), 2, "{erasures:?}");
+    assert!(erasures[0]["detail"].is_null(), "{erasures:?}");
+    let again = erasures[1]["detail"].as_str().unwrap();
+    assert!(again.starts_with("slettet igen ved gendannelse"), "{again}");
+    assert!(again.ends_with(erasures[0]["at"].as_str().unwrap()), "{again}");
+
+    // Restoring the same backup once more erases x-777 once more, and
+    // carries the log over without doubling it.
+    let out = dir.run_ok(&["restore", backup.to_str().unwrap()]);
+    assert!(out.contains("Erased again") && out.contains("x-777"), "{out}");
+    let erasures = audit_about(&dir, "x-777")
+        .into_iter()
+        .filter(|e| e["action"] == "erased")
+        .count();
+    assert_eq!(erasures, 3);
+    let looked_up = audit_about(&dir, "p-0002")
+        .into_iter()
+        .filter(|e| e["action"] == "viewed_profile")
+        .count();
+    assert_eq!(looked_up, 1);
+}
+
+#[test]
+fn restoring_a_backup_made_after_a_colleague_returned_keeps_them() {
+    let dir = directory_with_token();
+    dir.run_ok(&["person", "erase", "x-777", "--yes"]);
+    // Hired again under the same number, after the erasure.
+    let people = dir.write(
+        "rehired.csv",
+        "Medarbejdernummer;Navn;Stilling;E-mail\nx-777;Karen Holm;Socialrådgiver;karen@kommune.dk\n",
+    );
+    dir.run_ok(&["import", people.to_str().unwrap()]);
+    let backup = dir.file("after-the-return.sqlite");
+    dir.run_ok(&["backup", backup.to_str().unwrap()]);
+
+    let out = dir.run_ok(&["restore", backup.to_str().unwrap()]);
+    assert!(!out.contains("Erased again"), "{out}");
+    let profile = dir.run_ok(&["person", "show", "x-777"]);
+    assert!(profile.contains("Karen Holm"), "{profile}");
+}

@@ -108,7 +108,11 @@ export function backupSection(ctx, renderDemo) {
     pickButton.disabled = false;
     forget();
     const heading = h('h4', { tabindex: '-1' }, t('backup.restoredHeading'));
-    const body = t('backup.restoredBody', name, result.people_indexed ?? 0);
+    const erasedAgain = result.erased_again ?? [];
+    const body = [
+      t('backup.restoredBody', name, result.people_indexed ?? 0),
+      ...(erasedAgain.length ? [t('backup.erasedAgain', erasedAgain.length)] : []),
+    ].join(' ');
     restoreStatus.append(h('div', { class: 'alert alert--ok' }, heading, h('p', {}, body)));
     heading.focus();
     announce(`${t('backup.restoredHeading')}. ${body}`);

@@ -1,13 +1,16 @@
 //! The whole directory as one file and back: SQLite's online backup copies
 //! the database page by page from one moment of it while the app keeps
-//! running, and a restore copies a checked backup over the live database in
-//! one step.
+//! running, and a restore prepares a checked backup beside the live
+//! database (keeping the audit log and the erasures made since) and copies
+//! it over in one step.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{params, Connection, OpenFlags, Transaction};
 
+use super::personal_data::{audit_entry, erase_person_in, AuditAction, AuditEntry};
 use super::{migrations, Store};
 use crate::error::{CoreError, Result};
 
@@ -37,14 +40,117 @@ impl Store {
 
     /// Replaces the database with the backup at `source`, after checking
     /// that it is an intact Hvem ved? database no newer than this build.
-    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
+    ///
+    /// A backup is a moment of the past, but two things must not go back
+    /// with it: the audit log (who looked up, exported or erased whom since)
+    /// and erasures. The restored directory is therefore made ready beside
+    /// the live one: the live log's entries the backup lacks are added to
+    /// it, and each person erased since the backup was made is erased from
+    /// it again. Only then is it copied over the live database, in one step,
+    /// so that a failure on the way leaves the directory as it was. Answers
+    /// with the people erased again.
+    pub fn restore_from(&mut self, source: &Path) -> Result<Vec<String>> {
         let backup = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| not_a_backup(source, &e.to_string()))?;
         check_backup(&backup, source)?;
-        copy_all_pages(&backup, &mut self.conn, "nothing was restored")?;
+        let live_log = audit_rows(&self.conn)?;
+        let staging = self.path.with_extension("restoring");
+        remove_database_files(&staging);
+        let staged = self.stage_restore(&backup, &staging, &live_log);
         drop(backup);
-        migrations::apply(&mut self.conn, &self.path.display().to_string())?;
-        self.checkpoint()
+        let copied = staged.and_then(|(staged_store, erased_again)| {
+            copy_all_pages(&staged_store.conn, &mut self.conn, "nothing was restored")?;
+            Ok(erased_again)
+        });
+        remove_database_files(&staging);
+        let erased_again = copied?;
+        self.checkpoint()?;
+        Ok(erased_again)
+    }
+
+    /// The backup copied to `staging`, brought to this build's schema, with
+    /// the live audit log carried over and erasures applied again.
+    fn stage_restore(
+        &self,
+        backup: &Connection,
+        staging: &Path,
+        live_log: &[AuditEntry],
+    ) -> Result<(Store, Vec<String>)> {
+        let mut copy = Connection::open(staging)?;
+        copy_all_pages(backup, &mut copy, "nothing was restored")?;
+        drop(copy);
+        let mut staged = Store::open(staging)?;
+        let actor = self.actor.clone();
+        let erased_again = staged.write(|tx| carry_over_audit_log(tx, live_log, &actor))?;
+        Ok((staged, erased_again))
+    }
+}
+
+/// Adds to the restored log the entries of the live one it lacks, in their
+/// order, and erases again each person whose erasure is among them.
+fn carry_over_audit_log(tx: &Transaction, live_log: &[AuditEntry], actor: &str) -> Result<Vec<String>> {
+    // Counted, not a set: two searches in the same second by the same
+    // person are two entries.
+    let mut in_backup: HashMap<&AuditEntry, usize> = HashMap::new();
+    let restored = audit_rows(tx)?;
+    for entry in &restored {
+        *in_backup.entry(entry).or_default() += 1;
+    }
+    let mut erased_again = Vec::new();
+    for entry in live_log {
+        if let Some(left) = in_backup.get_mut(entry).filter(|left| **left > 0) {
+            *left -= 1;
+            continue;
+        }
+        tx.prepare_cached(
+            "INSERT INTO audit_log (at, actor, action, person, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.person,
+            entry.detail
+        ])?;
+        let Some(person) = entry
+            .person
+            .as_deref()
+            .filter(|_| entry.action == AuditAction::Erased.as_str())
+        else {
+            continue;
+        };
+        let still_there: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM people WHERE external_id = ?1)",
+            [person],
+            |r| r.get(0),
+        )?;
+        if still_there {
+            let why = format!(
+                "slettet igen ved gendannelse: sikkerhedskopien er ældre end sletningen {}",
+                entry.at
+            );
+            erase_person_in(tx, person, actor, Some(&why))?;
+            erased_again.push(person.to_string());
+        }
+    }
+    Ok(erased_again)
+}
+
+/// Every entry of the audit log, oldest first.
+fn audit_rows(conn: &Connection) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare("SELECT at, actor, action, person, detail FROM audit_log ORDER BY id")?;
+    let rows = stmt
+        .query_map([], audit_entry)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// A database file and the write-ahead log and index SQLite keeps beside it.
+fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
     }
 }
 

@@ -45,6 +45,7 @@ pub use knowledge_owners::{KnowledgeOwner, OwnerPerson};
 pub use lunch::{Colleague, LunchCandidate, LunchPool};
 pub(crate) use people_import::import_people_in;
 pub use people_import::{FieldConflict, PeopleImportReport, RowAction, RowOutcome};
+pub(crate) use personal_data::log_in;
 pub use personal_data::{AuditAction, AuditEntry, ErasureReport, LOCAL_USER};
 pub use profile_write::{ProfileChanges, SkillChange};
 pub use read::{EvidenceParts, IndexablePerson, PersonFacts};
@@ -127,6 +128,11 @@ impl Store {
     /// Names who the audit log records for the writes that follow.
     pub fn set_actor(&mut self, actor: &str) {
         self.actor = actor.to_string();
+    }
+
+    /// Who the audit log names for what this connection writes.
+    pub(crate) fn actor(&self) -> &str {
+        &self.actor
     }
 
     /// Runs `work` in one immediate transaction: all of it lands or none.

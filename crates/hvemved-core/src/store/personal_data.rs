@@ -27,7 +27,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             AuditAction::ViewedProfile => "viewed_profile",
             AuditAction::Exported => "exported",
@@ -39,7 +39,7 @@ impl AuditAction {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub at: String,
     pub actor: String,
@@ -105,15 +105,7 @@ impl Store {
              WHERE ?1 IS NULL OR person = ?1 ORDER BY id DESC LIMIT ?2",
         )?;
         let entries = stmt
-            .query_map(params![person, limit as i64], |r| {
-                Ok(AuditEntry {
-                    at: r.get(0)?,
-                    actor: r.get(1)?,
-                    action: r.get(2)?,
-                    person: r.get(3)?,
-                    detail: r.get(4)?,
-                })
-            })?
+            .query_map(params![person, limit as i64], audit_entry)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(entries)
     }
@@ -185,6 +177,17 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// An audit log row selected as `at, actor, action, person, detail`.
+pub(crate) fn audit_entry(r: &rusqlite::Row) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: r.get(0)?,
+        actor: r.get(1)?,
+        action: r.get(2)?,
+        person: r.get(3)?,
+        detail: r.get(4)?,
+    })
 }
 
 /// [`Store::erase_person`] inside a transaction, logged as done by `actor`

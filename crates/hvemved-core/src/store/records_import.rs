@@ -53,11 +53,17 @@ pub struct AttendanceImportReport {
 pub trait Refusals {
     fn refused(&self) -> &[RecordError];
     fn refused_mut(&mut self) -> &mut Vec<RecordError>;
+    /// What the import wrote, in a line for the audit log.
+    fn summary(&self) -> String;
 }
 
 impl Refusals for SkillsImportReport {
     fn refused(&self) -> &[RecordError] {
         &self.refused
+    }
+
+    fn summary(&self) -> String {
+        format!("skills: {} added, {} changed", self.added, self.changed)
     }
 
     fn refused_mut(&mut self) -> &mut Vec<RecordError> {
@@ -68,6 +74,13 @@ impl Refusals for SkillsImportReport {
 impl Refusals for AttendanceImportReport {
     fn refused(&self) -> &[RecordError] {
         &self.refused
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "course attendance: {} added, {} courses created",
+            self.attendances_added, self.courses_created
+        )
     }
 
     fn refused_mut(&mut self) -> &mut Vec<RecordError> {

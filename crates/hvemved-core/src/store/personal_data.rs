@@ -172,7 +172,12 @@ impl Store {
     /// Rewrites the database file without free pages and empties the
     /// write-ahead log, so that deleted rows leave no copy on disk.
     pub fn compact(&mut self) -> Result<()> {
-        self.conn.execute_batch("VACUUM")?;
+        // VACUUM writes the whole database into a temporary one first:
+        // on disk, not in memory as the statement journals are kept.
+        self.conn.pragma_update(None, "temp_store", "FILE")?;
+        let vacuumed = self.conn.execute_batch("VACUUM");
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        vacuumed?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())

@@ -755,16 +755,12 @@ impl Directory {
             }
             return Ok(report);
         }
-        let detail = format!(
-            "{}people: {} created, {} updated",
-            request
-                .file
-                .file_name
-                .as_deref()
-                .map(|name| format!("{name}: "))
-                .unwrap_or_default(),
-            report.import.created,
-            report.import.updated
+        let detail = import_detail(
+            &request.file,
+            format!(
+                "people: {} created, {} updated",
+                report.import.created, report.import.updated
+            ),
         );
         store::log_in(&tx, &actor, AuditAction::Imported, None, Some(&detail))?;
         tx.commit()?;
@@ -841,10 +837,7 @@ impl Directory {
             tx.rollback()?;
             return Ok(file_report);
         }
-        let detail = match &request.file.file_name {
-            Some(name) => format!("{name}: {}", file_report.import.summary()),
-            None => file_report.import.summary(),
-        };
+        let detail = import_detail(&request.file, file_report.import.summary());
         store::log_in(&tx, &actor, AuditAction::Imported, None, Some(&detail))?;
         tx.commit()?;
         file_report.written = true;
@@ -1396,6 +1389,15 @@ impl Directory {
             documents_indexed: self.index.num_docs(),
             change_seq: self.index.applied_seq(),
         })
+    }
+}
+
+/// The audit log's line for a file's import: its name, when the user's
+/// program gave one, and what the import wrote.
+fn import_detail(file: &FileContent, wrote: String) -> String {
+    match &file.file_name {
+        Some(name) => format!("{name}: {wrote}"),
+        None => wrote,
     }
 }
 

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{params, Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
-use super::personal_data::{audit_entry, erase_person_in, AuditAction, AuditEntry};
+use super::personal_data::{append_entry, audit_entry, erase_person_in, AuditAction, AuditEntry};
 use super::{migrations, Store};
 use crate::error::{CoreError, Result};
 
@@ -102,16 +102,7 @@ fn carry_over_audit_log(tx: &Transaction, live_log: &[AuditEntry], actor: &str) 
             *left -= 1;
             continue;
         }
-        tx.prepare_cached(
-            "INSERT INTO audit_log (at, actor, action, person, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![
-            entry.at,
-            entry.actor,
-            entry.action,
-            entry.person,
-            entry.detail
-        ])?;
+        append_entry(tx, entry)?;
         let Some(person) = entry
             .person
             .as_deref()

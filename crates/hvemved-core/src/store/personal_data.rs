@@ -67,10 +67,31 @@ pub(crate) fn log_in(
     person: Option<&str>,
     detail: Option<&str>,
 ) -> Result<()> {
+    append_entry(
+        tx,
+        &AuditEntry {
+            at: now(),
+            actor: actor.to_string(),
+            action: action.as_str().to_string(),
+            person: person.map(str::to_string),
+            detail: detail.map(str::to_string),
+        },
+    )
+}
+
+/// Appends `entry` as it is, with its own time (a restore carries entries
+/// over from the live log).
+pub(crate) fn append_entry(tx: &Transaction, entry: &AuditEntry) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO audit_log (at, actor, action, person, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![now(), actor, action.as_str(), person, detail])?;
+    .execute(params![
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.person,
+        entry.detail
+    ])?;
     Ok(())
 }
 

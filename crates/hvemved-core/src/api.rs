@@ -28,8 +28,7 @@ use crate::model::{DirectoryStats, PersonProfile};
 use crate::paths::{database_path, index_path};
 use crate::people_export::{self, ExportedFile, PeopleExportRequest};
 use crate::search::{
-    self, CheckRequest, ConceptMatcher, ConsistencyReport, IndexWhileWriting, SearchIndex, SearchRequest,
-    SearchResponse,
+    self, CheckRequest, ConceptMatcher, ConsistencyReport, SearchIndex, SearchRequest, SearchResponse,
 };
 use crate::search_handle::SearchHandle;
 use crate::similar_initiatives::{self, Background, InitiativeDraft, SimilarInitiative};
@@ -671,12 +670,8 @@ impl Directory {
             tx.rollback()?;
             report
         } else {
-            let indexing = IndexWhileWriting::new(&index_path(&self.data_dir));
-            let (report, index) = self.store.write(|tx| {
-                let mut indexing = indexing;
-                let report = store::write_bundle_telling(tx, bundle, &mut |person| {
-                    indexing.person_written(tx, person)
-                })?;
+            self.store.write(|tx| {
+                let report = store::write_bundle(tx, bundle)?;
                 if let BundleSource::Imported = source {
                     let detail = format!(
                         "bundle: {} people created, {} updated; {} courses created, {} updated",
@@ -710,22 +705,13 @@ impl Directory {
                         [],
                     )?;
                 }
-                Ok((report, indexing.finish(tx)?))
-            })?;
-            self.store.checkpoint()?;
-            // The import is committed whatever happens to the index built
-            // alongside it; should that fail to swap in, the index catches
-            // up as after any write.
-            let index_dir = index_path(&self.data_dir);
-            match index.map(|built| built.index.swap_in(&index_dir, built.seq, &self.store)) {
-                Some(Ok(index)) => {
-                    self.index = index;
-                    self.publish_index();
-                }
-                Some(Err(_)) | None => self.after_write()?,
-            }
-            report
+                Ok(report)
+            })?
         };
+        if !dry_run {
+            self.store.checkpoint()?;
+            self.after_write()?;
+        }
         Ok(report)
     }
 

@@ -93,25 +93,3 @@ fn every_write_reaches_the_index_before_the_command_returns() {
         "the import brought the index along"
     );
 }
-
-/// An import larger than the index would take one record at a time is
-/// indexed while it is written. The index then holds exactly what a rebuild
-/// would, for the people it wrote and for those it left alone.
-#[test]
-fn a_large_import_indexed_while_written_holds_what_a_rebuild_would() {
-    let source = TestDir::new();
-    source.run_ok(&["demo", "--people", "5050", "--courses", "20"]);
-    let bundle = source.file("large.json");
-    source.run_ok(&["export", bundle.to_str().unwrap()]);
-
-    let dir = TestDir::new();
-    dir.import_fixture("small.json");
-    let out = dir.run_ok(&["import", bundle.to_str().unwrap()]);
-    assert!(out.contains("5050"), "{out}");
-    let report: serde_json::Value = serde_json::from_str(&dir.run_ok(&["check", "--json"])).unwrap();
-    assert_eq!(report["consistent"], true, "{report:#}");
-    assert_eq!(report["index_seq"], report["change_seq"]);
-    assert_eq!(report["index"]["people"], 5054);
-    assert!(!dir.data().join("index.new").exists());
-    assert_eq!(ids(&dir.search("mentalisering")).len(), 10);
-}

@@ -20,29 +20,30 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::index::SegmentId;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
     BytesOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader, TantivyDocument, Term,
+    Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, ReloadPolicy, Searcher,
+    SegmentReader, TantivyDocument, Term,
 };
 
 use super::analyzer::{danish_analyzer, surface_analyzer, DANISH, SURFACE};
 use super::doc_table::DocTables;
 use super::facets::PeopleTable;
-use super::fresh_index::FreshIndex;
 use super::owner_key::owner_key;
 use super::term_fields::TermFields;
 use super::vocabulary::Vocabulary;
 use crate::error::{CoreError, Result};
 use crate::model::AttendanceRole;
-use crate::store::{change_seq_in, CourseEvidence, InitiativeEvidence, PersonEvidence, Selection, Store};
+use crate::store::{CourseEvidence, InitiativeEvidence, PersonEvidence, Selection, Store};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
 const SCHEMA_VERSION: u32 = 4;
-pub(super) const WRITER_HEAP_BYTES: usize = 32_000_000;
+const WRITER_HEAP_BYTES: usize = 32_000_000;
 /// Past this many changed records a rebuild is cheaper than replacing each.
-pub(super) const MAX_INCREMENTAL: usize = 5_000;
+const MAX_INCREMENTAL: usize = 5_000;
 
 /// What a document is evidence of; stored in the `kind` fast field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,12 +212,7 @@ impl SearchIndex {
         Self::with_index(index, fields, payload.seq, store).ok()
     }
 
-    pub(super) fn with_index(
-        index: Index,
-        fields: Fields,
-        applied_seq: i64,
-        store: &Store,
-    ) -> Result<SearchIndex> {
+    fn with_index(index: Index, fields: Fields, applied_seq: i64, store: &Store) -> Result<SearchIndex> {
         register_analyzers(&index);
         let reader: IndexReader = index
             .reader_builder()
@@ -239,16 +235,60 @@ impl SearchIndex {
         })
     }
 
-    /// Builds a fresh index beside the old one and swaps it in.
+    /// Builds a fresh index beside the old one and swaps it in, so a crash
+    /// half-way leaves the old index (or none) and never a half one.
     pub fn rebuild(dir: &Path, store: &Store) -> Result<SearchIndex> {
-        let mut fresh = FreshIndex::start(dir)?;
+        let fresh = sibling(dir, "new");
+        remove_dir_if_present(&fresh)?;
+        std::fs::create_dir_all(&fresh).map_err(|e| CoreError::io(&fresh, e))?;
         // One read transaction: the index is built from one moment of the
         // store, the moment whose change number it records.
-        let (written, seq) = store.read(|conn| {
-            fresh.add_everything(conn)?;
-            Ok((fresh.write_out()?, change_seq_in(conn)?))
+        let seq = store.read(|_| {
+            let seq = store.change_seq()?;
+            let (schema, fields) = schema();
+            // Documents in order of skill level, highest first: among the
+            // hundreds of equal skill documents of a common skill, ranking
+            // keeps the highest levels, and seeing them first lets tantivy
+            // skip the rest sooner.
+            let settings = IndexSettings {
+                sort_by_field: Some(IndexSortByField {
+                    field: FAST_LEVEL.into(),
+                    order: Order::Desc,
+                }),
+                ..IndexSettings::default()
+            };
+            let index = Index::builder()
+                .schema(schema.clone())
+                .settings(settings)
+                .create_in_dir(&fresh)?;
+            register_analyzers(&index);
+            let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_HEAP_BYTES)?;
+            // Segments are merged once, into one, when all is written.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
+            let builder = DocumentBuilder { fields, schema };
+            builder.every_document(store, |doc| {
+                writer.add_document(doc)?;
+                Ok(())
+            })?;
+            commit(&mut writer, seq)?;
+            // One segment makes every query look each term up once instead
+            // of once per segment.
+            let segments = index.searchable_segment_ids()?;
+            if segments.len() > 1 {
+                writer.merge(&segments).wait()?;
+            }
+            writer.wait_merging_threads()?;
+            Ok(seq)
         })?;
-        written.swap_in(dir, seq, store)
+        let old = sibling(dir, "old");
+        remove_dir_if_present(&old)?;
+        if dir.exists() {
+            std::fs::rename(dir, &old).map_err(|e| CoreError::io(dir, e))?;
+        }
+        std::fs::rename(&fresh, dir).map_err(|e| CoreError::io(dir, e))?;
+        remove_dir_if_present(&old)?;
+        let index = Index::open_in_dir(dir)?;
+        Self::with_index(index, schema().1, seq, store)
     }
 
     /// Applies the changes since the index's change number. Returns false
@@ -408,9 +448,9 @@ pub(crate) fn database_documents(
     DocumentBuilder { fields, schema }.every_document(store, add)
 }
 
-pub(super) struct DocumentBuilder {
-    pub(super) fields: Fields,
-    pub(super) schema: Schema,
+struct DocumentBuilder {
+    fields: Fields,
+    schema: Schema,
 }
 
 impl DocumentBuilder {
@@ -458,7 +498,7 @@ impl DocumentBuilder {
             .expect("fast fields are in the schema")
     }
 
-    pub(super) fn person_documents(&self, person: &PersonEvidence) -> Vec<TantivyDocument> {
+    fn person_documents(&self, person: &PersonEvidence) -> Vec<TantivyDocument> {
         let mut docs = Vec::new();
         let me = encode_person(person.id, false);
         for (name, level) in &person.skills {
@@ -480,7 +520,7 @@ impl DocumentBuilder {
         docs
     }
 
-    pub(super) fn course_document(&self, course: &CourseEvidence) -> TantivyDocument {
+    fn course_document(&self, course: &CourseEvidence) -> TantivyDocument {
         let mut doc = self.base(&course.uuid, DocKind::Course, self.fields.course, &course.text);
         for (person, role) in &course.people {
             doc.add_u64(
@@ -499,7 +539,7 @@ impl DocumentBuilder {
         doc
     }
 
-    pub(super) fn initiative_document(&self, initiative: &InitiativeEvidence) -> TantivyDocument {
+    fn initiative_document(&self, initiative: &InitiativeEvidence) -> TantivyDocument {
         let mut doc = self.base(
             &initiative.uuid,
             DocKind::Initiative,
@@ -522,7 +562,7 @@ fn segment_ids(searcher: &Searcher) -> Vec<SegmentId> {
         .collect()
 }
 
-pub(super) fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {
+fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {
     let payload = serde_json::to_string(&CommitPayload {
         schema: SCHEMA_VERSION,
         seq,
@@ -552,7 +592,7 @@ fn finish_interrupted_swap(dir: &Path) {
     }
 }
 
-pub(super) fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+fn sibling(dir: &Path, suffix: &str) -> PathBuf {
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -560,7 +600,7 @@ pub(super) fn sibling(dir: &Path, suffix: &str) -> PathBuf {
     dir.with_file_name(format!("{name}.{suffix}"))
 }
 
-pub(super) fn remove_dir_if_present(dir: &Path) -> Result<()> {
+fn remove_dir_if_present(dir: &Path) -> Result<()> {
     match std::fs::remove_dir_all(dir) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),

@@ -8,9 +8,7 @@ mod doc_table;
 pub mod evidence;
 pub mod expand;
 mod facets;
-mod fresh_index;
 mod index;
-mod index_while_writing;
 mod owner_key;
 mod rank;
 mod term_fields;
@@ -26,7 +24,6 @@ pub use evidence::Evidence;
 pub use expand::ConceptMatcher;
 pub use facets::{FacetCount, Facets, SearchFilters};
 pub use index::{IndexView, SearchIndex};
-pub(crate) use index_while_writing::IndexWhileWriting;
 
 use crate::error::Result;
 use crate::store::{EvidenceParts, Store};

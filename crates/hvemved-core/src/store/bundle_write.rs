@@ -33,26 +33,7 @@ impl ImportReport {
     }
 }
 
-/// A person as the bundle write leaves them: nothing later in the same
-/// write changes their search evidence without recording a change of theirs.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct WrittenPerson {
-    pub id: i64,
-    /// Whether the write created or changed them.
-    pub changed: bool,
-}
-
 pub(crate) fn write_bundle(tx: &Transaction, bundle: &Bundle) -> Result<ImportReport> {
-    write_bundle_telling(tx, bundle, &mut |_| Ok(()))
-}
-
-/// [`write_bundle`], telling `written` about each person once they are
-/// written, so that their evidence can be indexed while the rest is.
-pub(crate) fn write_bundle_telling(
-    tx: &Transaction,
-    bundle: &Bundle,
-    written: &mut dyn FnMut(WrittenPerson) -> Result<()>,
-) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut writer = Writer {
         tx,
@@ -63,7 +44,7 @@ pub(crate) fn write_bundle_telling(
         written_people: HashMap::new(),
     };
     for person in &bundle.people {
-        written(writer.person(person)?)?;
+        writer.person(person)?;
     }
     for course in &bundle.courses {
         writer.course(course)?;
@@ -91,7 +72,7 @@ type StoredPerson = (i64, String, [Option<String>; 8], Option<i64>, String);
 type StoredSkill = (Option<u8>, bool, bool, String, bool);
 
 impl Writer<'_> {
-    fn person(&mut self, p: &BundlePerson) -> Result<WrittenPerson> {
+    fn person(&mut self, p: &BundlePerson) -> Result<()> {
         let unit_id = match &p.department {
             Some(path) => self.unit(&split_unit_path(path))?,
             None => None,
@@ -171,11 +152,10 @@ impl Writer<'_> {
             .insert(p.id.clone(), (person_id, uuid.clone()));
         let hidden_changed = self.hide_fields(person_id, &p.hidden_fields)?;
         let skills_changed = self.person_skills(person_id, created, &p.skills, &ts)?;
-        let changed = created || row_changed || hidden_changed || skills_changed;
         if created {
             self.changed_people.insert(person_id);
             self.report.people_created += 1;
-        } else if changed {
+        } else if row_changed || hidden_changed || skills_changed {
             let seq = record_change(self.tx, "person", &uuid, "upsert")?;
             self.changed_people.insert(person_id);
             self.tx
@@ -185,10 +165,7 @@ impl Writer<'_> {
         } else {
             self.report.people_unchanged += 1;
         }
-        Ok(WrittenPerson {
-            id: person_id,
-            changed,
-        })
+        Ok(())
     }
 
     /// Adds the fields the bundle hides to those the person hides; a bundle

@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection};
 
 use super::InitiativeKind;
 use super::Store;
@@ -67,7 +67,6 @@ impl IndexChanges {
 #[derive(Debug, Clone, Copy)]
 pub enum Selection<'a> {
     Uuids(&'a [String]),
-    Ids(&'a [i64]),
     Rows { first: i64, last: i64 },
 }
 
@@ -79,12 +78,6 @@ impl Selection<'_> {
                 format!("{alias}.uuid IN (SELECT value FROM json_each(?1))"),
                 vec![Value::Text(
                     serde_json::to_string(uuids).expect("strings serialise"),
-                )],
-            ),
-            Selection::Ids(ids) => (
-                format!("{alias}.id IN (SELECT value FROM json_each(?1))"),
-                vec![Value::Text(
-                    serde_json::to_string(ids).expect("numbers serialise"),
                 )],
             ),
             Selection::Rows { first, last } => (
@@ -100,23 +93,166 @@ const ROWS_PER_BATCH: i64 = 5_000;
 
 impl Store {
     /// Calls `each` with the row-id ranges that together cover `table`.
-    pub fn row_batches(&self, table: &str, each: impl FnMut(Selection) -> Result<()>) -> Result<()> {
-        row_batches_in(self.conn(), table, each)
+    pub fn row_batches(&self, table: &str, mut each: impl FnMut(Selection) -> Result<()>) -> Result<()> {
+        let (low, high): (Option<i64>, Option<i64>) =
+            self.conn()
+                .query_row(&format!("SELECT min(id), max(id) FROM {table}"), [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        let (Some(low), Some(high)) = (low, high) else {
+            return Ok(());
+        };
+        let mut first = low;
+        while first <= high {
+            let last = first.saturating_add(ROWS_PER_BATCH - 1).min(high);
+            each(Selection::Rows { first, last })?;
+            first = last + 1;
+        }
+        Ok(())
     }
 
     /// The selected active people's own evidence.
     pub fn person_evidence(&self, selection: Selection) -> Result<Vec<PersonEvidence>> {
-        person_evidence_in(self.conn(), selection)
+        let conn = self.conn();
+        let (condition, params) = selection.condition("p");
+        let units = super::read::unit_paths(conn)?;
+        let mut skills: HashMap<i64, Vec<(String, Option<u8>)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT ps.person_id, s.name, ps.level FROM people p
+             JOIN person_skills ps ON ps.person_id = p.id JOIN skills s ON s.id = ps.skill_id
+             WHERE p.active = 1 AND ps.shown = 1 AND {condition}
+             ORDER BY ps.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })? {
+            let (person, name, level): (i64, String, Option<u8>) = row?;
+            skills.entry(person).or_default().push((name, level));
+        }
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT p.id, p.uuid, p.title, p.profession, p.unit_id, {bio} FROM people p
+             WHERE p.active = 1 AND {condition} ORDER BY p.id",
+            bio = super::SHOWN_BIO
+        ))?;
+        let people = stmt
+            .query_map(params_from_iter(&params), |r| {
+                let id: i64 = r.get(0)?;
+                let unit: Option<i64> = r.get(4)?;
+                let role_parts: Vec<String> = [r.get::<_, Option<String>>(2)?, r.get(3)?]
+                    .into_iter()
+                    .flatten()
+                    .chain(unit.and_then(|u| units.get(&u).cloned()))
+                    .collect();
+                Ok(PersonEvidence {
+                    id,
+                    uuid: r.get(1)?,
+                    role_text: role_parts.join("\n"),
+                    bio: r.get(5)?,
+                    skills: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(people
+            .into_iter()
+            .map(|mut p| {
+                p.skills = skills.remove(&p.id).unwrap_or_default();
+                p
+            })
+            .collect())
     }
 
     /// The selected course reports with their active attendees.
     pub fn course_evidence(&self, selection: Selection) -> Result<Vec<CourseEvidence>> {
-        course_evidence_in(self.conn(), selection)
+        let conn = self.conn();
+        let (condition, params) = selection.condition("c");
+        let mut people: HashMap<i64, Vec<(i64, AttendanceRole)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT a.course_id, a.person_id, a.role FROM courses c
+             JOIN attendance a ON a.course_id = c.id JOIN people p ON p.id = a.person_id
+             WHERE p.active = 1 AND {condition} ORDER BY a.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+        })? {
+            let (course, person, role) = row?;
+            let role = AttendanceRole::parse(&role).unwrap_or(AttendanceRole::Deltager);
+            people.entry(course).or_default().push((person, role));
+        }
+        let mut skills: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT cs.course_id, s.name FROM courses c
+             JOIN course_skills cs ON cs.course_id = c.id JOIN skills s ON s.id = cs.skill_id
+             WHERE {condition} ORDER BY cs.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (course, name): (i64, String) = row?;
+            skills.entry(course).or_default().push(name);
+        }
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.id, c.uuid, c.title, c.provider, c.summary, c.key_takeaways, c.start_date FROM courses c
+             WHERE c.hr_only = 0 AND {condition} ORDER BY c.id"
+        ))?;
+        let courses = stmt
+            .query_map(params_from_iter(&params), |r| {
+                let id: i64 = r.get(0)?;
+                let parts: [Option<String>; 4] = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
+                Ok((id, r.get::<_, String>(1)?, parts, r.get::<_, Option<String>>(6)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(courses
+            .into_iter()
+            .map(|(id, uuid, parts, date)| {
+                let mut text: Vec<String> = parts.into_iter().flatten().collect();
+                text.extend(skills.remove(&id).unwrap_or_default());
+                CourseEvidence {
+                    uuid,
+                    text: text.join("\n"),
+                    date,
+                    people: people.remove(&id).unwrap_or_default(),
+                }
+            })
+            .collect())
     }
 
     /// The selected initiatives with their active members.
     pub fn initiative_evidence(&self, selection: Selection) -> Result<Vec<InitiativeEvidence>> {
-        initiative_evidence_in(self.conn(), selection)
+        let conn = self.conn();
+        let (condition, params) = selection.condition("i");
+        let mut people: HashMap<i64, Vec<(i64, bool)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT m.initiative_id, m.person_id, m.role FROM initiatives i
+             JOIN initiative_members m ON m.initiative_id = i.id JOIN people p ON p.id = m.person_id
+             WHERE p.active = 1 AND {condition} ORDER BY m.rowid"
+        ))?;
+        for row in stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+        })? {
+            let (initiative, person, role) = row?;
+            people
+                .entry(initiative)
+                .or_default()
+                .push((person, role == "tovholder"));
+        }
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT i.id, i.uuid, i.name, i.kind, i.purpose, i.target_group FROM initiatives i
+             WHERE {condition} ORDER BY i.id"
+        ))?;
+        let initiatives = stmt
+            .query_map(params_from_iter(&params), |r| {
+                let kind: String = r.get(3)?;
+                let kind = InitiativeKind::parse(&kind).map(|k| k.danish_name().to_string());
+                let parts: [Option<String>; 4] = [r.get(2)?, kind, r.get(4)?, r.get(5)?];
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, parts))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(initiatives
+            .into_iter()
+            .map(|(id, uuid, parts)| InitiativeEvidence {
+                uuid,
+                text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
+                people: people.remove(&id).unwrap_or_default(),
+            })
+            .collect())
     }
 
     /// How many records have changed since `seq`: cheap to count, and
@@ -181,210 +317,4 @@ impl Store {
             units,
         })
     }
-}
-
-/// Calls `each` with the row-id ranges that together cover `table`.
-pub(crate) fn row_batches_in(
-    conn: &Connection,
-    table: &str,
-    mut each: impl FnMut(Selection) -> Result<()>,
-) -> Result<()> {
-    let (low, high): (Option<i64>, Option<i64>) =
-        conn.query_row(&format!("SELECT min(id), max(id) FROM {table}"), [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    let (Some(low), Some(high)) = (low, high) else {
-        return Ok(());
-    };
-    let mut first = low;
-    while first <= high {
-        let last = first.saturating_add(ROWS_PER_BATCH - 1).min(high);
-        each(Selection::Rows { first, last })?;
-        first = last + 1;
-    }
-    Ok(())
-}
-
-/// The selected active people's own evidence.
-pub(crate) fn person_evidence_in(conn: &Connection, selection: Selection) -> Result<Vec<PersonEvidence>> {
-    let (condition, params) = selection.condition("p");
-    let units = super::read::unit_paths(conn)?;
-    let mut skills: HashMap<i64, Vec<(String, Option<u8>)>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT ps.person_id, s.name, ps.level FROM people p
-         JOIN person_skills ps ON ps.person_id = p.id JOIN skills s ON s.id = ps.skill_id
-         WHERE p.active = 1 AND ps.shown = 1 AND {condition}
-         ORDER BY ps.rowid"
-    ))?;
-    for row in stmt.query_map(params_from_iter(&params), |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })? {
-        let (person, name, level): (i64, String, Option<u8>) = row?;
-        skills.entry(person).or_default().push((name, level));
-    }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.id, p.uuid, p.title, p.profession, p.unit_id, {bio} FROM people p
-         WHERE p.active = 1 AND {condition} ORDER BY p.id",
-        bio = super::SHOWN_BIO
-    ))?;
-    let people = stmt
-        .query_map(params_from_iter(&params), |r| {
-            let id: i64 = r.get(0)?;
-            let unit: Option<i64> = r.get(4)?;
-            let role_parts: Vec<String> = [r.get::<_, Option<String>>(2)?, r.get(3)?]
-                .into_iter()
-                .flatten()
-                .chain(unit.and_then(|u| units.get(&u).cloned()))
-                .collect();
-            Ok(PersonEvidence {
-                id,
-                uuid: r.get(1)?,
-                role_text: role_parts.join("\n"),
-                bio: r.get(5)?,
-                skills: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(people
-        .into_iter()
-        .map(|mut p| {
-            p.skills = skills.remove(&p.id).unwrap_or_default();
-            p
-        })
-        .collect())
-}
-
-/// The people of each record from `sql`, which selects the record's row
-/// id, the person's row id and their role in it, with the role as `role`
-/// reads it.
-fn people_by_record<R>(
-    conn: &Connection,
-    sql: &str,
-    params: &[Value],
-    role: impl Fn(&str) -> R,
-) -> Result<HashMap<i64, Vec<(i64, R)>>> {
-    let mut people: HashMap<i64, Vec<(i64, R)>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(sql)?;
-    for row in stmt.query_map(params_from_iter(params), |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
-    })? {
-        let (record, person, name): (i64, i64, String) = row?;
-        people.entry(record).or_default().push((person, role(&name)));
-    }
-    Ok(people)
-}
-
-/// The selected course reports with their active attendees.
-pub(crate) fn course_evidence_in(conn: &Connection, selection: Selection) -> Result<Vec<CourseEvidence>> {
-    let (condition, params) = selection.condition("c");
-    let mut people = people_by_record(
-        conn,
-        &format!(
-            "SELECT a.course_id, a.person_id, a.role FROM courses c
-             JOIN attendance a ON a.course_id = c.id JOIN people p ON p.id = a.person_id
-             WHERE p.active = 1 AND {condition} ORDER BY a.rowid"
-        ),
-        &params,
-        |role| AttendanceRole::parse(role).unwrap_or(AttendanceRole::Deltager),
-    )?;
-    let mut skills: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT cs.course_id, s.name FROM courses c
-         JOIN course_skills cs ON cs.course_id = c.id JOIN skills s ON s.id = cs.skill_id
-         WHERE {condition} ORDER BY cs.rowid"
-    ))?;
-    for row in stmt.query_map(params_from_iter(&params), |r| Ok((r.get(0)?, r.get(1)?)))? {
-        let (course, name): (i64, String) = row?;
-        skills.entry(course).or_default().push(name);
-    }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, c.uuid, c.title, c.provider, c.summary, c.key_takeaways, c.start_date FROM courses c
-         WHERE c.hr_only = 0 AND {condition} ORDER BY c.id"
-    ))?;
-    let courses = stmt
-        .query_map(params_from_iter(&params), |r| {
-            let id: i64 = r.get(0)?;
-            let parts: [Option<String>; 4] = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
-            Ok((id, r.get::<_, String>(1)?, parts, r.get::<_, Option<String>>(6)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(courses
-        .into_iter()
-        .map(|(id, uuid, parts, date)| {
-            let mut text: Vec<String> = parts.into_iter().flatten().collect();
-            text.extend(skills.remove(&id).unwrap_or_default());
-            CourseEvidence {
-                uuid,
-                text: text.join("\n"),
-                date,
-                people: people.remove(&id).unwrap_or_default(),
-            }
-        })
-        .collect())
-}
-
-/// The selected initiatives with their active members.
-pub(crate) fn initiative_evidence_in(
-    conn: &Connection,
-    selection: Selection,
-) -> Result<Vec<InitiativeEvidence>> {
-    let (condition, params) = selection.condition("i");
-    let mut people = people_by_record(
-        conn,
-        &format!(
-            "SELECT m.initiative_id, m.person_id, m.role FROM initiatives i
-             JOIN initiative_members m ON m.initiative_id = i.id JOIN people p ON p.id = m.person_id
-             WHERE p.active = 1 AND {condition} ORDER BY m.rowid"
-        ),
-        &params,
-        |role| role == "tovholder",
-    )?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT i.id, i.uuid, i.name, i.kind, i.purpose, i.target_group FROM initiatives i
-         WHERE {condition} ORDER BY i.id"
-    ))?;
-    let initiatives = stmt
-        .query_map(params_from_iter(&params), |r| {
-            let kind: String = r.get(3)?;
-            let kind = InitiativeKind::parse(&kind).map(|k| k.danish_name().to_string());
-            let parts: [Option<String>; 4] = [r.get(2)?, kind, r.get(4)?, r.get(5)?];
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, parts))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(initiatives
-        .into_iter()
-        .map(|(id, uuid, parts)| InitiativeEvidence {
-            uuid,
-            text: parts.into_iter().flatten().collect::<Vec<_>>().join("\n"),
-            people: people.remove(&id).unwrap_or_default(),
-        })
-        .collect())
-}
-
-/// The newest change number as `conn` sees it (inside a write, the
-/// write's own changes included).
-pub(crate) fn change_seq_in(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get(0))?)
-}
-
-/// Every person's row id.
-pub(crate) fn person_ids_in(conn: &Connection) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare("SELECT id FROM people ORDER BY id")?;
-    let ids = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
-}
-
-/// The people with a change numbered after `seq`: row id, uuid and the
-/// newest number of their changes.
-pub(crate) fn people_changed_after_in(conn: &Connection, seq: i64) -> Result<Vec<(i64, String, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT p.id, p.uuid, max(ch.seq) FROM changes ch JOIN people p ON p.uuid = ch.entity_uuid
-         WHERE ch.seq > ?1 AND ch.entity = 'person' GROUP BY p.id",
-    )?;
-    let rows = stmt
-        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
 }

@@ -29,16 +29,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 
 use crate::error::Result;
 
+pub(crate) use bundle_write::write_bundle;
 pub use bundle_write::ImportReport;
-pub(crate) use bundle_write::{write_bundle, write_bundle_telling, WrittenPerson};
 pub(crate) use courses::{set_course_authors_in, set_course_hr_only_in};
 pub use courses::{CourseAttendee, CourseReport, PersonSuggestion};
 pub(crate) use holdings::backdate_skill_entries_in;
 pub use holdings::SkillHolding;
-pub(crate) use index_feed::{
-    change_seq_in, course_evidence_in, initiative_evidence_in, people_changed_after_in, person_evidence_in,
-    person_ids_in, row_batches_in,
-};
 pub use index_feed::{CourseEvidence, IndexChanges, InitiativeEvidence, PersonEvidence, Selection};
 pub(crate) use initiatives::save_initiative_in;
 pub use initiatives::{

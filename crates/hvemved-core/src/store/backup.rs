@@ -102,7 +102,14 @@ fn carry_over_audit_log(tx: &Transaction, live_log: &[AuditEntry], actor: &str) 
             *left -= 1;
             continue;
         }
-        append_entry(tx, entry)?;
+        append_entry(
+            tx,
+            &entry.at,
+            &entry.actor,
+            &entry.action,
+            entry.person.as_deref(),
+            entry.detail.as_deref(),
+        )?;
         let Some(person) = entry
             .person
             .as_deref()

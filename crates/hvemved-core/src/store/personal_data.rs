@@ -67,31 +67,23 @@ pub(crate) fn log_in(
     person: Option<&str>,
     detail: Option<&str>,
 ) -> Result<()> {
-    append_entry(
-        tx,
-        &AuditEntry {
-            at: now(),
-            actor: actor.to_string(),
-            action: action.as_str().to_string(),
-            person: person.map(str::to_string),
-            detail: detail.map(str::to_string),
-        },
-    )
+    append_entry(tx, &now(), actor, action.as_str(), person, detail)
 }
 
-/// Appends `entry` as it is, with its own time (a restore carries entries
-/// over from the live log).
-pub(crate) fn append_entry(tx: &Transaction, entry: &AuditEntry) -> Result<()> {
+/// Appends one entry with the time it is given: a restore carries entries
+/// over from the live log, and searches are noted when they ran.
+pub(crate) fn append_entry(
+    tx: &Transaction,
+    at: &str,
+    actor: &str,
+    action: &str,
+    person: Option<&str>,
+    detail: Option<&str>,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO audit_log (at, actor, action, person, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.person,
-        entry.detail
-    ])?;
+    .execute(params![at, actor, action, person, detail])?;
     Ok(())
 }
 
@@ -109,11 +101,15 @@ impl Store {
             return Ok(());
         }
         self.write(|tx| {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, 'searched', ?3)",
-            )?;
             for search in searches {
-                insert.execute(params![search.at, search.actor, search.detail])?;
+                append_entry(
+                    tx,
+                    &search.at,
+                    &search.actor,
+                    AuditAction::Searched.as_str(),
+                    None,
+                    Some(&search.detail),
+                )?;
             }
             Ok(())
         })

@@ -86,11 +86,8 @@ function appPids(dataDir) {
   return execFileSync('pgrep', ['-f', `${APP} --data-dir ${dataDir}`]).toString().trim().split('\n').filter(Boolean);
 }
 
-/** Memory in MB of the app started on `dataDir` and every process below it
- *  (WebKit's web and network processes): the proportional set size, which
- *  counts a page shared by several of them (the WebKit libraries) once in
- *  all rather than once in each, as summing resident sizes would. */
-function memoryMb(dataDir) {
+/** The app started on `dataDir` and every process below it. */
+function appProcessTree(dataDir) {
   const all = new Set(appPids(dataDir));
   let grew = true;
   while (grew) {
@@ -103,10 +100,18 @@ function memoryMb(dataDir) {
       } catch { /* the process ended meanwhile */ }
     }
   }
+  return all;
+}
+
+/** Memory in MB of the app started on `dataDir` and every process below it
+ *  (WebKit's web and network processes): the proportional set size, which
+ *  counts a page shared by several of them (the WebKit libraries) once in
+ *  all rather than once in each, as summing resident sizes would. */
+function memoryMb(dataDir) {
   let pss = 0;
   let rss = 0;
   const field = (text, name) => Number(text.split('\n').find((l) => l.startsWith(name))?.match(/\d+/)?.[0] ?? 0);
-  for (const pid of all) {
+  for (const pid of appProcessTree(dataDir)) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       pss += field(rollup, 'Pss:');
@@ -281,6 +286,15 @@ test('a 10 000-person directory: time to first results and memory', async () => 
     const firstResultMs = Date.now() - session.started;
     assert.ok(cards.length > 0);
     const mem = memoryMb(dataDir);
+    // The window process draws without OpenGL; Mesa's driver (with LLVM)
+    // belongs in the web process only.
+    const [pid] = appPids(dataDir);
+    assert.doesNotMatch(readFileSync(`/proc/${pid}/maps`, 'utf8'), /\/dri\/|libLLVM/, 'the window process loads no GL driver');
+    // JavaScriptCore runs without its JIT compilers: no page of the web
+    // process is both writable and executable.
+    const webProcesses = [...appProcessTree(dataDir)].filter((p) => readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('WebKitWebProces'));
+    assert.ok(webProcesses.length > 0, 'the web process is found');
+    for (const p of webProcesses) assert.doesNotMatch(readFileSync(`/proc/${p}/maps`, 'utf8'), / rwxp /, 'no writable and executable memory');
     const own = await appTimings(session.id, dataDir);
     console.log(`# 10 000 people through WebDriver: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
     console.log(`# 10 000 people, the app's own time: ${describeTimings(own)}`);

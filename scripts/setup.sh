@@ -15,6 +15,8 @@ HVEMVED_APT_PACKAGES=(build-essential pkg-config curl ca-certificates git python
   libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver chromium)
 # strace: the network test watches every connection the app's processes make.
 HVEMVED_APT_PACKAGES+=(strace)
+# xwd: the desktop test reads what the window shows from the X server.
+HVEMVED_APT_PACKAGES+=(x11-apps)
 command -v node >/dev/null 2>&1 || HVEMVED_APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || HVEMVED_APT_PACKAGES+=(npm)
 

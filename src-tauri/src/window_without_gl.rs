@@ -8,7 +8,8 @@
 //! use GL; EGL's dispatcher (libglvnd) is made to find no driver in this
 //! process only, because it looks for drivers once, on its first call. The
 //! web process, started later with the environment restored, finds Mesa as
-//! usual: it renders the page with it.
+//! usual: it renders the page with it. Done on X11 only, where it was
+//! checked that the window shows the same pixels.
 
 use std::ffi::{c_char, c_void};
 
@@ -18,7 +19,7 @@ const EGL_VENDOR_FILES: &str = "__EGL_VENDOR_LIBRARY_FILENAMES";
 /// Call first thing in `main`, before any thread starts: it changes the
 /// process environment for a moment.
 pub fn keep_gl_out_of_window_process() {
-    if dmabuf_renderer_wanted() || std::env::var_os(EGL_VENDOR_FILES).is_some() {
+    if !on_x11() || dmabuf_renderer_wanted() || std::env::var_os(EGL_VENDOR_FILES).is_some() {
         return;
     }
     if std::env::var_os(GDK_GL).is_none() {
@@ -27,6 +28,14 @@ pub fn keep_gl_out_of_window_process() {
     std::env::set_var(EGL_VENDOR_FILES, "");
     look_for_egl_drivers();
     std::env::remove_var(EGL_VENDOR_FILES);
+}
+
+/// Only an X11 display is known to draw the same without GL in the window
+/// process; under Wayland, GTK and WebKit are left as they are.
+fn on_x11() -> bool {
+    let wayland = std::env::var_os("WAYLAND_DISPLAY").is_some();
+    let backend = std::env::var("GDK_BACKEND").unwrap_or_default();
+    std::env::var_os("DISPLAY").is_some() && (!wayland || backend.starts_with("x11"))
 }
 
 /// The user turned WebKit's DMA-BUF renderer back on: the window process

@@ -121,6 +121,39 @@ function memoryMb(dataDir) {
   return { pss: pss / 1024, rss: rss / 1024 };
 }
 
+/** The colour at screen point (x, y) as the X server shows it, read from
+ *  `xwd`'s dump of the root window (a 32-bit TrueColor screen, as Xvfb's
+ *  24-bit screen is): what the window really displays, where WebDriver's
+ *  screenshots are drawn by the web process. */
+function screenColour(x, y) {
+  const dump = execFileSync('xwd', ['-root', '-silent'], { maxBuffer: 64 << 20 });
+  const word = (at) => dump.readUInt32BE(at);
+  const [headerSize, bitsPerPixel, bytesPerLine, colours] = [word(0), word(44), word(48), word(76)];
+  assert.equal(bitsPerPixel, 32, 'a 32-bit screen');
+  const lsbFirst = word(28) === 0;
+  const at = headerSize + colours * 12 + y * bytesPerLine + x * 4;
+  const pixel = lsbFirst ? dump.readUInt32LE(at) : dump.readUInt32BE(at);
+  return [(pixel >> 16) & 255, (pixel >> 8) & 255, pixel & 255];
+}
+
+/** Checks that the window shows the page: the colours the page gives its
+ *  banner and its search field are on screen where the page puts them. */
+async function assertWindowShowsPage(session) {
+  const spots = await run(session, `const spot = (selector, across) => {
+      const el = document.querySelector(selector);
+      const box = el.getBoundingClientRect();
+      return {
+        x: Math.round(window.screenX + box.left + box.width * across),
+        y: Math.round(window.screenY + box.top + box.height / 2),
+        colour: getComputedStyle(el).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number),
+      };
+    };
+    return [spot('.site-header', 0.02), spot('input[type=search]', 0.75)];`);
+  for (const { x, y, colour } of spots) {
+    assert.deepEqual(screenColour(x, y), colour, `the window's pixel at ${x},${y}`);
+  }
+}
+
 /** Starts the app on a data directory and returns the WebDriver session. */
 async function startApp(dataDir) {
   const started = Date.now();
@@ -237,6 +270,7 @@ test('the demo municipality: search, open a person and visit every screen', asyn
     console.log(`# demo municipality through WebDriver: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
     console.log(`# demo municipality, the app's own time: ${describeTimings(own)}`);
     await screenshot(session.id, 'desktop-search.png');
+    await assertWindowShowsPage(session.id);
     // Typed letter by letter, searched while typing: one question in the log.
     const log = await invoke(session.id, 'audit_log', {});
     const searched = log.value.filter((e) => e.action === 'searched');

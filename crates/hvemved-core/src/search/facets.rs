@@ -71,8 +71,56 @@ struct UnitEntry {
 struct Packed {
     unit: u32,
     profession: Option<u32>,
-    languages: Box<[u32]>,
+    languages: LanguageSet,
     can_mentor: bool,
+}
+
+/// A person's languages by number. The first 64 numbered (the languages
+/// met first, so the common ones) are bits in the person's own entry, so
+/// counting them for the facets reads no other memory: a separate list per
+/// person was a cache miss for every candidate of a search.
+#[derive(Debug, Clone, Default)]
+struct LanguageSet {
+    first: u64,
+    /// Numbers from 64 on; empty for nearly everyone, and an empty list is
+    /// not read.
+    rest: Box<[u32]>,
+}
+
+impl LanguageSet {
+    fn contains(&self, language: u32) -> bool {
+        match 1u64.checked_shl(language) {
+            Some(bit) => self.first & bit != 0,
+            None => self.rest.contains(&language),
+        }
+    }
+
+    fn for_each(&self, mut f: impl FnMut(u32)) {
+        let mut bits = self.first;
+        while bits != 0 {
+            f(bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+        self.rest.iter().copied().for_each(f);
+    }
+}
+
+impl FromIterator<u32> for LanguageSet {
+    fn from_iter<I: IntoIterator<Item = u32>>(languages: I) -> Self {
+        let mut first = 0;
+        let mut rest = Vec::new();
+        for language in languages {
+            match 1u64.checked_shl(language) {
+                Some(bit) => first |= bit,
+                None if !rest.contains(&language) => rest.push(language),
+                None => {}
+            }
+        }
+        LanguageSet {
+            first,
+            rest: rest.into_boxed_slice(),
+        }
+    }
 }
 
 /// Interns strings: each distinct value gets the next number.
@@ -274,9 +322,9 @@ impl Tally {
         if let Some(profession) = facts.profession {
             self.professions[profession as usize] += 1;
         }
-        for &language in facts.languages.iter() {
-            self.languages[language as usize] += 1;
-        }
+        facts
+            .languages
+            .for_each(|language| self.languages[language as usize] += 1);
         for count in self.levels.iter_mut().take(usize::from(best_level.min(5))) {
             *count += 1;
         }
@@ -328,7 +376,7 @@ impl Filter {
             && self.min_level.is_none_or(|level| best_level >= level)
             && self
                 .language
-                .is_none_or(|wanted| wanted.is_some_and(|l| facts.languages.contains(&l)))
+                .is_none_or(|wanted| wanted.is_some_and(|l| facts.languages.contains(l)))
             && (!self.can_mentor || facts.can_mentor)
     }
 }
@@ -506,6 +554,38 @@ mod tests {
         };
         assert!(admits(&table, mentor.clone(), 1, 0));
         assert!(!admits(&table, mentor, 2, 0));
+    }
+
+    #[test]
+    fn languages_past_the_sixty_fourth_filter_and_count_as_the_first_do() {
+        // 70 people, each with their own language, numbered in that order;
+        // the last also speaks the first one.
+        let names: Vec<String> = (0..70).map(|n| format!("sprog{n}")).collect();
+        let mut people: Vec<(i64, PersonFacts)> = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| (n as i64 + 1, person(&["Jobcenter"], "Tolk", &[name], false)))
+            .collect();
+        people[69].1.languages.push("Sprog0".into());
+        let table = PeopleTable::new(people);
+        let language = |l: &str| SearchFilters {
+            language: Some(l.into()),
+            ..Default::default()
+        };
+        for (n, name) in names.iter().enumerate() {
+            assert!(admits(&table, language(name), n as i64 + 1, 0), "{name}");
+        }
+        assert!(admits(&table, language("sprog0"), 70, 0));
+        assert!(!admits(&table, language("sprog69"), 1, 0));
+        assert!(!admits(&table, language("sprog63"), 70, 0));
+        let everyone = table.filter(&SearchFilters::default());
+        let (_, facets) = table.admit_and_count(&everyone, (1..=70).map(|id| (id, 1.0, 0)));
+        let count = |name: &str| facets.languages.iter().find(|f| f.value == name).map(|f| f.count);
+        assert_eq!(count("sprog0"), Some(2));
+        assert_eq!(count("sprog63"), Some(1));
+        assert_eq!(count("sprog64"), Some(1));
+        assert_eq!(count("sprog69"), Some(1));
+        assert_eq!(facets.languages.len(), 70);
     }
 
     #[test]

@@ -56,6 +56,35 @@ impl PeopleRef {
     }
 }
 
+/// The documents' levels. The index keeps each segment's documents sorted
+/// by level, highest first, so a segment's levels are a handful of runs,
+/// and a level is found among those few numbers without touching a byte
+/// per document (a cache miss per document at a hundred thousand people).
+/// Kept per document should a segment not be sorted.
+enum Levels {
+    /// The first document of each run and its level, in document order.
+    Runs(Vec<(DocId, u8)>),
+    PerDocument(Vec<u8>),
+}
+
+/// More runs than this and a look-up among them is no longer cheaper.
+const MOST_RUNS: usize = 16;
+
+impl Levels {
+    fn new(per_document: Vec<u8>) -> Levels {
+        let mut runs: Vec<(DocId, u8)> = Vec::new();
+        for (doc, &level) in per_document.iter().enumerate() {
+            if runs.last().is_none_or(|&(_, last)| last != level) {
+                if runs.len() == MOST_RUNS {
+                    return Levels::PerDocument(per_document);
+                }
+                runs.push((doc as DocId, level));
+            }
+        }
+        Levels::Runs(runs)
+    }
+}
+
 /// No kind: a document without one is skipped, as before the table.
 const NO_KIND: u8 = u8::MAX;
 
@@ -64,9 +93,8 @@ pub(crate) struct SegmentDocs {
     shared_people: Vec<u64>,
     /// Each document's skill level once more, on its own: choosing a
     /// group's top documents reads it for every document scoring at the
-    /// cut, and a byte per document stays in the processor's cache where
-    /// the whole facts do not.
-    levels: Vec<u8>,
+    /// cut, and the facts of each would be a cache miss.
+    levels: Levels,
 }
 
 impl SegmentDocs {
@@ -81,7 +109,7 @@ impl SegmentDocs {
         let mut table = SegmentDocs {
             docs: Vec::with_capacity(max_doc as usize),
             shared_people: Vec::new(),
-            levels: Vec::new(),
+            levels: Levels::PerDocument(Vec::new()),
         };
         let mut people: Vec<u64> = Vec::new();
         for doc in 0..max_doc {
@@ -98,7 +126,7 @@ impl SegmentDocs {
                 day: day.first(doc).unwrap_or(0).min(u64::from(u32::MAX)) as u32,
             });
         }
-        table.levels = table.docs.iter().map(|packed| packed.level).collect();
+        table.levels = Levels::new(table.docs.iter().map(|packed| packed.level).collect());
         table.docs.shrink_to_fit();
         table.shared_people.shrink_to_fit();
         Ok(table)
@@ -106,7 +134,16 @@ impl SegmentDocs {
 
     /// The skill level of a skill document; 0 for other kinds.
     pub fn level(&self, doc: DocId) -> u8 {
-        self.levels.get(doc as usize).copied().unwrap_or(0)
+        if doc as usize >= self.docs.len() {
+            return 0;
+        }
+        match &self.levels {
+            Levels::Runs(runs) => {
+                let run = runs.partition_point(|&(first, _)| first <= doc);
+                runs.get(run.wrapping_sub(1)).map_or(0, |&(_, level)| level)
+            }
+            Levels::PerDocument(levels) => levels.get(doc as usize).copied().unwrap_or(0),
+        }
     }
 
     pub fn get(&self, doc: DocId) -> Option<DocFacts<'_>> {
@@ -176,7 +213,7 @@ mod tests {
         let mut table = SegmentDocs {
             docs: Vec::new(),
             shared_people: Vec::new(),
-            levels: Vec::new(),
+            levels: Levels::PerDocument(Vec::new()),
         };
         let documents: [&[u64]; 5] = [&[84], &[], &[10, 11, 13], &[RANGE | 4], &[7]];
         for people in documents {
@@ -193,5 +230,36 @@ mod tests {
         }
         assert_eq!(table.shared_people.len(), 4, "lone people are kept in place");
         assert!(table.get(5).is_none());
+    }
+
+    #[test]
+    fn a_level_is_found_from_runs_or_per_document_alike() {
+        let sorted = [5, 5, 5, 4, 2, 2, 0, 0, 0];
+        let unsorted: Vec<u8> = (0..40).map(|doc| (doc * 7 % 6) as u8).collect();
+        for per_document in [sorted.to_vec(), unsorted] {
+            let table = SegmentDocs {
+                docs: per_document
+                    .iter()
+                    .map(|&level| Packed {
+                        kind: DocKind::Skill as u8,
+                        level,
+                        attendees: 1,
+                        day: 0,
+                        people: PeopleRef(1),
+                    })
+                    .collect(),
+                shared_people: Vec::new(),
+                levels: Levels::new(per_document.clone()),
+            };
+            for (doc, level) in per_document.iter().enumerate() {
+                assert_eq!(table.level(doc as DocId), *level, "document {doc}");
+            }
+            assert_eq!(
+                table.level(per_document.len() as DocId),
+                0,
+                "past the last document"
+            );
+        }
+        assert!(matches!(Levels::new(sorted.to_vec()), Levels::Runs(ref runs) if runs.len() == 4));
     }
 }

@@ -56,7 +56,7 @@ fn open_directory() -> Result<Directory, String> {
     if let Err(e) = directory.apply_retention_if_due() {
         eprintln!("Hvem ved? could not apply the retention rules: {e}");
     }
-    release_freed_memory();
+    release_freed_memory(&directory);
     Ok(directory)
 }
 

@@ -144,6 +144,12 @@ impl SearchHandle {
         Ok(response)
     }
 
+    /// Empties the page caches of the read connections kept open.
+    pub(crate) fn release_caches(&self) -> Result<()> {
+        let idle = self.shared.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        idle.iter().try_for_each(Store::release_cache)
+    }
+
     fn with_reader<T>(&self, work: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let reader = self.take_reader()?;
         let done = work(&reader);

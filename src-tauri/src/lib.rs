@@ -58,21 +58,28 @@ pub fn idle_upkeep<R: Runtime>(app: &AppHandle<R>) {
         std::thread::sleep(IDLE_UPKEEP_EVERY);
         if let Ok(mut directory) = app.state::<AppState>().directory.try_lock() {
             let _ = directory.store_searches(false);
-            release_freed_memory(&directory);
+            empty_page_caches(&directory);
+            drop(directory);
+            release_freed_memory();
         }
     });
 }
 
-/// Returns the memory freed since the last call to the system, SQLite's
-/// page caches emptied first. mimalloc keeps freed pages to reuse them,
-/// and gives them back only while it is busy; a window left idle after
-/// opening a directory or importing one kept some 25 MB it no longer used.
-/// SQLite allocates with the C library's malloc, which keeps what is freed
-/// below the top of its heap until asked to trim.
-pub fn release_freed_memory(directory: &Directory) {
+/// Empties SQLite's page caches, so that the memory they held can be
+/// returned to the system ([`release_freed_memory`]).
+pub fn empty_page_caches(directory: &Directory) {
     if let Err(e) = directory.release_caches() {
         eprintln!("Hvem ved? could not empty the database's page cache: {e}");
     }
+}
+
+/// Returns the memory freed since the last call to the system. mimalloc
+/// keeps freed pages to reuse them, and gives them back only while it is
+/// busy; a window left idle after opening a directory or importing one kept
+/// some 25 MB it no longer used. SQLite allocates with the C library's
+/// malloc, which keeps what is freed below the top of its heap until asked
+/// to trim.
+pub fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks the C library's own free lists.
     unsafe {

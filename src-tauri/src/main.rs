@@ -10,7 +10,9 @@ use std::path::PathBuf;
 
 use hvemved_core::api::{DemoRequest, Directory};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
-use hvemved_desktop::{app_builder, context, idle_upkeep, release_freed_memory, store_searches, FileDialogs};
+use hvemved_desktop::{
+    app_builder, context, empty_page_caches, idle_upkeep, release_freed_memory, store_searches, FileDialogs,
+};
 use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 #[cfg(target_os = "linux")]
@@ -56,7 +58,8 @@ fn open_directory() -> Result<Directory, String> {
     if let Err(e) = directory.apply_retention_if_due() {
         eprintln!("Hvem ved? could not apply the retention rules: {e}");
     }
-    release_freed_memory(&directory);
+    empty_page_caches(&directory);
+    release_freed_memory();
     Ok(directory)
 }
 

@@ -106,17 +106,14 @@ impl SegmentDocs {
         let attendees = fast.u64(FAST_ATTENDEES)?;
         let people_column = fast.u64(FAST_PEOPLE)?;
         let max_doc = segment.max_doc();
-        let mut table = SegmentDocs {
-            docs: Vec::with_capacity(max_doc as usize),
-            shared_people: Vec::new(),
-            levels: Levels::PerDocument(Vec::new()),
-        };
+        let mut docs = Vec::with_capacity(max_doc as usize);
+        let mut shared_people = Vec::new();
         let mut people: Vec<u64> = Vec::new();
         for doc in 0..max_doc {
             people.clear();
             people.extend(people_column.values_for_doc(doc));
-            table.docs.push(Packed {
-                people: PeopleRef::new(&people, &mut table.shared_people),
+            docs.push(Packed {
+                people: PeopleRef::new(&people, &mut shared_people),
                 kind: kind
                     .first(doc)
                     .and_then(|k| u8::try_from(k).ok())
@@ -126,10 +123,14 @@ impl SegmentDocs {
                 day: day.first(doc).unwrap_or(0).min(u64::from(u32::MAX)) as u32,
             });
         }
-        table.levels = Levels::new(table.docs.iter().map(|packed| packed.level).collect());
-        table.docs.shrink_to_fit();
-        table.shared_people.shrink_to_fit();
-        Ok(table)
+        let levels = Levels::new(docs.iter().map(|packed| packed.level).collect());
+        docs.shrink_to_fit();
+        shared_people.shrink_to_fit();
+        Ok(SegmentDocs {
+            docs,
+            shared_people,
+            levels,
+        })
     }
 
     /// The skill level of a skill document; 0 for other kinds.

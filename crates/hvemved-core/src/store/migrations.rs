@@ -58,6 +58,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "014_course_skills_by_skill",
         include_str!("../../migrations/014_course_skills_by_skill.sql"),
     ),
+    (
+        "015_people_who_left",
+        include_str!("../../migrations/015_people_who_left.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

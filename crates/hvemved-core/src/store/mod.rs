@@ -314,6 +314,28 @@ mod tests {
     }
 
     #[test]
+    fn the_directory_counts_read_the_people_who_left_not_everyone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("hvemved.sqlite")).unwrap();
+        // 5 000 people with 800-byte bios: a people table of about 4.5 MB,
+        // one in fifty of them gone.
+        store
+            .conn
+            .execute_batch(
+                "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 5000)
+                 INSERT INTO people (uuid, external_id, name, bio, active, created_at, updated_at, change_seq)
+                 SELECT 'u' || n, 'p' || n, 'Person ' || n, printf('%0800d', n), n % 50 != 0,
+                        '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', n FROM k;",
+            )
+            .unwrap();
+        store.release_cache().unwrap();
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.people, stats.active_people), (5000, 4900));
+        let cached = page_cache_bytes(&store);
+        assert!(cached < 1_000_000, "{cached} bytes cached after counting");
+    }
+
+    #[test]
     fn releasing_the_cache_empties_it_and_the_data_reads_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("hvemved.sqlite");

@@ -480,7 +480,11 @@ impl Store {
             |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
         Ok(DirectoryStats {
             people: count("SELECT count(*) FROM people")?,
-            active_people: count("SELECT count(*) FROM people WHERE active = 1")?,
+            // All less those who left: counting the active ones directly
+            // would read every person's row.
+            active_people: count(
+                "SELECT (SELECT count(*) FROM people) - (SELECT count(*) FROM people WHERE active = 0)",
+            )?,
             units: count("SELECT count(*) FROM units")?,
             skills: count("SELECT count(*) FROM skills")?,
             person_skills: count("SELECT count(*) FROM person_skills")?,

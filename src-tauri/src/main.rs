@@ -91,9 +91,11 @@ fn main() {
     }));
     let result = app_builder(builder, directory, FileDialogs::from_env())
         .setup(|app| {
+            // Fits a 1366×768 laptop screen, the common municipal one, with
+            // its task bar; the window's pixel buffers grow with its size.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Hvem ved?")
-                .inner_size(1280.0, 800.0)
+                .inner_size(1152.0, 720.0)
                 .min_inner_size(640.0, 480.0)
                 .on_navigation(is_app_url)
                 .build()?

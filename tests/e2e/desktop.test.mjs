@@ -110,15 +110,18 @@ function appProcessTree(dataDir) {
 function memoryMb(dataDir) {
   let pss = 0;
   let rss = 0;
+  const each = [];
   const field = (text, name) => Number(text.split('\n').find((l) => l.startsWith(name))?.match(/\d+/)?.[0] ?? 0);
   for (const pid of appProcessTree(dataDir)) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      each.push(`${name} ${(field(rollup, 'Pss:') / 1024).toFixed(0)}`);
       pss += field(rollup, 'Pss:');
       rss += field(rollup, 'Rss:');
     } catch { /* gone */ }
   }
-  return { pss: pss / 1024, rss: rss / 1024 };
+  return { pss: pss / 1024, rss: rss / 1024, each: each.join(', ') };
 }
 
 /** The colour at screen point (x, y) as the X server shows it, read from
@@ -267,7 +270,7 @@ test('the demo municipality: search, open a person and visit every screen', asyn
     await waitFor('the Demodata marker', async () => (await find(session.id, '#demo-badge:not([hidden])')).length > 0);
     const mem = memoryMb(dataDir);
     const own = await appTimings(session.id, dataDir);
-    console.log(`# demo municipality through WebDriver: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
+    console.log(`# demo municipality through WebDriver: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional: ${mem.each}; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
     console.log(`# demo municipality, the app's own time: ${describeTimings(own)}`);
     await screenshot(session.id, 'desktop-search.png');
     await assertWindowShowsPage(session.id);
@@ -330,7 +333,7 @@ test('a 10 000-person directory: time to first results and memory', async () => 
     assert.ok(webProcesses.length > 0, 'the web process is found');
     for (const p of webProcesses) assert.doesNotMatch(readFileSync(`/proc/${p}/maps`, 'utf8'), / rwxp /, 'no writable and executable memory');
     const own = await appTimings(session.id, dataDir);
-    console.log(`# 10 000 people through WebDriver: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
+    console.log(`# 10 000 people through WebDriver: search field after ${searchFieldAt - session.started} ms, typed after ${typedAt - session.started} ms, first results after ${firstResultMs} ms; memory ${mem.pss.toFixed(0)} MB (proportional: ${mem.each}; resident sizes summed ${mem.rss.toFixed(0)} MB)`);
     console.log(`# 10 000 people, the app's own time: ${describeTimings(own)}`);
   } finally {
     await wd('DELETE', `/session/${session.id}`);

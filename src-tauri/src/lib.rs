@@ -16,6 +16,9 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+#[cfg(unix)]
+pub mod one_window;
+
 include!("command_list.rs");
 
 /// The names of the commands the page may call, as the handler serves them.

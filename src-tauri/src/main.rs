@@ -6,10 +6,12 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use hvemved_core::api::{DemoRequest, Directory};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
+#[cfg(unix)]
+use hvemved_desktop::one_window;
 use hvemved_desktop::{
     app_builder, context, empty_page_caches, idle_upkeep, release_freed_memory, store_searches, FileDialogs,
 };
@@ -47,9 +49,8 @@ fn data_dir() -> Result<PathBuf, String> {
 /// demo data in the UI, so a first start shows something real-looking. The
 /// retention rules are applied as the app starts (at most once a day); if
 /// that fails the app still opens, and the next start tries again.
-fn open_directory() -> Result<Directory, String> {
-    let dir = data_dir()?;
-    let mut directory = Directory::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+fn open_directory(dir: &Path) -> Result<Directory, String> {
+    let mut directory = Directory::open(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     if directory.is_empty().map_err(|e| e.to_string())? {
         directory
             .load_demo(&DemoRequest::default())
@@ -72,25 +73,65 @@ fn is_app_url(url: &tauri::Url) -> bool {
     }
 }
 
+/// Brings the window to the front, for a later start on the same directory.
+fn show_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+}
+
+/// The socket this app listens on, removed as the app ends.
+#[cfg(unix)]
+struct OwnSocket(PathBuf);
+
+/// Without it the app still works; a later start then opens a second window.
+#[cfg(unix)]
+fn listen_for_later_starts(app: &tauri::AppHandle, dir: &Path) {
+    let socket = one_window::socket_path(dir);
+    match one_window::listen(&socket) {
+        Ok(listener) => {
+            let handle = app.clone();
+            one_window::on_later_starts(listener, move || show_window(&handle));
+            app.manage(OwnSocket(socket));
+        }
+        Err(e) => eprintln!("Hvem ved? cannot notice later starts ({}): {e}", socket.display()),
+    }
+}
+
 fn main() {
     limit_webview_memory();
     #[cfg(target_os = "linux")]
     window_without_gl::keep_gl_out_of_window_process();
-    let directory = match open_directory() {
-        Ok(directory) => directory,
+    let opened = data_dir().and_then(|dir| {
+        #[cfg(unix)]
+        if one_window::show_open_window(&one_window::socket_path(&dir)) {
+            println!(
+                "Hvem ved? is already open on {}: its window is shown.",
+                dir.display()
+            );
+            std::process::exit(0);
+        }
+        open_directory(&dir).map(|directory| (dir, directory))
+    });
+    let (dir, directory) = match opened {
+        Ok(opened) => opened,
         Err(message) => {
             eprintln!("Hvem ved? could not open its directory: {message}");
             std::process::exit(2);
         }
     };
-    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.set_focus();
-        }
+    let builder = tauri::Builder::default();
+    #[cfg(not(unix))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        show_window(app)
     }));
     let result = app_builder(builder, directory, FileDialogs::from_env())
-        .setup(|app| {
+        .setup(move |app| {
+            #[cfg(unix)]
+            listen_for_later_starts(app.handle(), &dir);
+            #[cfg(not(unix))]
+            let _ = dir;
             // Fits a 1366×768 laptop screen, the common municipal one, with
             // its task bar; the window's pixel buffers grow with its size.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
@@ -108,6 +149,10 @@ fn main() {
             app.run(|app, event| {
                 if let RunEvent::Exit = event {
                     store_searches(app);
+                    #[cfg(unix)]
+                    if let Some(socket) = app.try_state::<OwnSocket>() {
+                        let _ = std::fs::remove_file(&socket.0);
+                    }
                 }
             })
         });

@@ -8,14 +8,16 @@
 //
 // Needs: DISPLAY (xvfb-run), tauri-driver on PATH, WebKitWebDriver, and the
 // binaries built: the app (HVEMVED_DESKTOP_BIN, default the debug build
-// target/debug/hvemved-desktop; `make desktop-test` runs the release build)
+// target/debug/hvemved-desktop; `make desktop-test` runs the build the
+// README's run command makes, with the `desktop` profile)
 // and the CLI (HVEMVED_BIN, default target/release/hvemved) that makes the
 // big directory.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -419,5 +421,43 @@ test('the retention rules are applied as the app starts', async () => {
     assert.ok(log.value.some((e) => e.actor === 'opbevaringsregel' && e.action === 'erased'), JSON.stringify(log));
   } finally {
     await wd('DELETE', `/session/${session.id}`);
+  }
+});
+
+/** Whether an app listens on the Unix socket at `path`. */
+function answers(path) {
+  return new Promise((done) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => { socket.end(); done(true); });
+    socket.once('error', () => done(false));
+  });
+}
+
+test('a second start on an open directory shows the open window and ends; a killed app\'s socket is taken over', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hvemved-e2e-once-'));
+  dataDirs.push(dataDir);
+  execFileSync(CLI, ['--data-dir', dataDir, 'demo']);
+  const socket = join(dataDir, 'hvemved-desktop.sock');
+  const startAgain = () => execFileSync(APP, ['--data-dir', dataDir], { timeout: 20000 }).toString();
+  const first = spawn(APP, ['--data-dir', dataDir], { stdio: 'ignore' });
+  let next;
+  try {
+    await waitFor('the first app listening', () => answers(socket));
+    assert.match(startAgain(), /already open/);
+    assert.equal(appPids(dataDir).length, 1, 'one app on the directory');
+    assert.equal(first.exitCode, null, 'the first app goes on');
+
+    // Killed, an app leaves its socket file behind, which nobody answers.
+    first.kill('SIGKILL');
+    await new Promise((r) => (first.exitCode === null && first.signalCode === null ? first.once('exit', r) : r()));
+    assert.ok(existsSync(socket));
+    assert.equal(await answers(socket), false);
+    next = spawn(APP, ['--data-dir', dataDir], { stdio: 'ignore' });
+    await waitFor('the next app listening', () => answers(socket));
+    assert.match(startAgain(), /already open/);
+    assert.equal(next.exitCode, null, 'the next app goes on');
+  } finally {
+    first.kill('SIGKILL');
+    next?.kill('SIGTERM');
   }
 });

@@ -13,8 +13,8 @@ if [ $# -gt 0 ]; then
 fi
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-  cargo build --release --quiet -p hvemved-desktop
-  exec target/release/hvemved-desktop
+  cargo build --profile desktop --quiet -p hvemved-desktop
+  exec target/desktop/hvemved-desktop
 fi
 
 echo "No display found: serving the app in your browser instead."

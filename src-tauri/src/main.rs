@@ -85,17 +85,23 @@ fn show_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
 #[cfg(unix)]
 struct OwnSocket(PathBuf);
 
-/// Without it the app still works; a later start then opens a second window.
+/// The socket to hear later starts on; when the directory is open in
+/// another window already, shows that one and ends.
 #[cfg(unix)]
-fn listen_for_later_starts(app: &tauri::AppHandle, dir: &Path) {
-    let socket = one_window::socket_path(dir);
-    match one_window::listen(&socket) {
-        Ok(listener) => {
-            let handle = app.clone();
-            one_window::on_later_starts(listener, move || show_window(&handle));
-            app.manage(OwnSocket(socket));
+fn claim_directory(dir: &Path) -> Option<std::os::unix::net::UnixListener> {
+    match one_window::claim(dir) {
+        one_window::Claim::First(listener) => Some(listener),
+        one_window::Claim::AlreadyOpen => {
+            println!(
+                "Hvem ved? is already open on {}: its window is shown.",
+                dir.display()
+            );
+            std::process::exit(0);
         }
-        Err(e) => eprintln!("Hvem ved? cannot notice later starts ({}): {e}", socket.display()),
+        one_window::Claim::Unguarded(e) => {
+            eprintln!("Hvem ved? cannot notice later starts on {}: {e}", dir.display());
+            None
+        }
     }
 }
 
@@ -105,16 +111,12 @@ fn main() {
     window_without_gl::keep_gl_out_of_window_process();
     let opened = data_dir().and_then(|dir| {
         #[cfg(unix)]
-        if one_window::show_open_window(&one_window::socket_path(&dir)) {
-            println!(
-                "Hvem ved? is already open on {}: its window is shown.",
-                dir.display()
-            );
-            std::process::exit(0);
-        }
-        open_directory(&dir).map(|directory| (dir, directory))
+        let listener = claim_directory(&dir);
+        #[cfg(not(unix))]
+        let listener = ();
+        open_directory(&dir).map(|directory| (dir, directory, listener))
     });
-    let (dir, directory) = match opened {
+    let (dir, directory, listener) = match opened {
         Ok(opened) => opened,
         Err(message) => {
             eprintln!("Hvem ved? could not open its directory: {message}");
@@ -129,9 +131,13 @@ fn main() {
     let result = app_builder(builder, directory, FileDialogs::from_env())
         .setup(move |app| {
             #[cfg(unix)]
-            listen_for_later_starts(app.handle(), &dir);
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                one_window::on_later_starts(listener, move || show_window(&handle));
+                app.manage(OwnSocket(one_window::socket_path(&dir)));
+            }
             #[cfg(not(unix))]
-            let _ = dir;
+            let _ = (dir, listener);
             // Fits a 1366×768 laptop screen, the common municipal one, with
             // its task bar; the window's pixel buffers grow with its size.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))

@@ -39,6 +39,36 @@ fn path_hash(path: &Path) -> u64 {
         })
 }
 
+/// What a start finds on its data directory.
+pub enum Claim {
+    /// No app is open on it; this one listens for later starts.
+    First(UnixListener),
+    /// An app is open on it and was asked to show its window.
+    AlreadyOpen,
+    /// Later starts cannot be noticed (the socket could not be made); the
+    /// app still works, and a later start opens a second window.
+    Unguarded(std::io::Error),
+}
+
+/// Claims the data directory for this start, before the directory is
+/// opened: a first start that writes the demo municipality takes a moment,
+/// and a second click meanwhile must find it.
+pub fn claim(data_dir: &Path) -> Claim {
+    let socket = socket_path(data_dir);
+    if show_open_window(&socket) {
+        return Claim::AlreadyOpen;
+    }
+    if let Err(e) = std::fs::create_dir_all(data_dir) {
+        return Claim::Unguarded(e);
+    }
+    match listen(&socket) {
+        Ok(listener) => Claim::First(listener),
+        // Another start bound it between our knock and our bind.
+        Err(_) if show_open_window(&socket) => Claim::AlreadyOpen,
+        Err(e) => Claim::Unguarded(e),
+    }
+}
+
 /// Asks the app open on this socket, if any, to show its window; true when
 /// one is open and was asked.
 pub fn show_open_window(socket: &Path) -> bool {
@@ -111,6 +141,20 @@ mod tests {
         let (shown, knocks) = mpsc::channel();
         on_later_starts(listener, move || shown.send(()).unwrap());
         assert!(show_open_window(&socket));
+        knocks.recv_timeout(Duration::from_secs(5)).unwrap();
+    }
+
+    #[test]
+    fn the_first_start_claims_the_directory_and_a_second_finds_it_open() {
+        let parent = tempfile::tempdir().unwrap();
+        // Not made yet: the first start on an empty machine.
+        let dir = parent.path().join("hvemved");
+        let Claim::First(listener) = claim(&dir) else {
+            panic!("the first start claims the directory")
+        };
+        let (shown, knocks) = mpsc::channel();
+        on_later_starts(listener, move || shown.send(()).unwrap());
+        assert!(matches!(claim(&dir), Claim::AlreadyOpen));
         knocks.recv_timeout(Duration::from_secs(5)).unwrap();
     }
 

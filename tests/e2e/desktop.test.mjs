@@ -434,9 +434,12 @@ function answers(path) {
 }
 
 test('a second start on an open directory shows the open window and ends; a killed app\'s socket is taken over', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hvemved-e2e-once-'));
-  dataDirs.push(dataDir);
-  execFileSync(CLI, ['--data-dir', dataDir, 'demo']);
+  const parent = mkdtempSync(join(tmpdir(), 'hvemved-e2e-once-'));
+  dataDirs.push(parent);
+  // A first start on a directory not made yet, which writes the demo
+  // municipality: it claims the directory before that, so a second click
+  // meanwhile finds it.
+  const dataDir = join(parent, 'hvemved');
   const socket = join(dataDir, 'hvemved-desktop.sock');
   const startAgain = () => execFileSync(APP, ['--data-dir', dataDir], { timeout: 20000 }).toString();
   const first = spawn(APP, ['--data-dir', dataDir], { stdio: 'ignore' });

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// The socket's file name in the data directory.
 const SOCKET_NAME: &str = "hvemved-desktop.sock";
 
+/// How long a knock may take to arrive once a caller has connected.
+const KNOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// A socket's path must fit in `sockaddr_un` (108 bytes with its NUL).
 const LONGEST_SOCKET_PATH: usize = 100;
 
@@ -98,7 +101,9 @@ pub fn on_later_starts(listener: UnixListener, show: impl Fn() + Send + 'static)
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            // Only the knock matters; what it says is not trusted.
+            // Only the knock matters; what it says is not trusted, and a
+            // caller that says nothing must not hold up the next one.
+            let _ = stream.set_read_timeout(Some(KNOCK_WAIT));
             let mut knock = [0u8; 8];
             let _ = stream.read(&mut knock);
             show();
@@ -154,6 +159,12 @@ mod tests {
         };
         let (shown, knocks) = mpsc::channel();
         on_later_starts(listener, move || shown.send(()).unwrap());
+        assert!(matches!(claim(&dir), Claim::AlreadyOpen));
+        knocks.recv_timeout(Duration::from_secs(5)).unwrap();
+
+        // A caller that connects and says nothing does not hold up the next.
+        let _silent = UnixStream::connect(socket_path(&dir)).unwrap();
+        knocks.recv_timeout(Duration::from_secs(5)).unwrap();
         assert!(matches!(claim(&dir), Claim::AlreadyOpen));
         knocks.recv_timeout(Duration::from_secs(5)).unwrap();
     }

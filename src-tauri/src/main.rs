@@ -85,12 +85,12 @@ fn show_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
 #[cfg(unix)]
 struct OwnSocket(PathBuf);
 
-/// The socket to hear later starts on; when the directory is open in
-/// another window already, shows that one and ends.
+/// The socket to hear later starts on, and its path; when the directory
+/// is open in another window already, shows that one and ends.
 #[cfg(unix)]
-fn claim_directory(dir: &Path) -> Option<std::os::unix::net::UnixListener> {
+fn claim_directory(dir: &Path) -> Option<(std::os::unix::net::UnixListener, PathBuf)> {
     match one_window::claim(dir) {
-        one_window::Claim::First(listener) => Some(listener),
+        one_window::Claim::First(listener, socket) => Some((listener, socket)),
         one_window::Claim::AlreadyOpen => {
             println!(
                 "Hvem ved? is already open on {}: its window is shown.",
@@ -114,9 +114,9 @@ fn main() {
         let listener = claim_directory(&dir);
         #[cfg(not(unix))]
         let listener = ();
-        open_directory(&dir).map(|directory| (dir, directory, listener))
+        open_directory(&dir).map(|directory| (directory, listener))
     });
-    let (dir, directory, listener) = match opened {
+    let (directory, listener) = match opened {
         Ok(opened) => opened,
         Err(message) => {
             eprintln!("Hvem ved? could not open its directory: {message}");
@@ -131,13 +131,13 @@ fn main() {
     let result = app_builder(builder, directory, FileDialogs::from_env())
         .setup(move |app| {
             #[cfg(unix)]
-            if let Some(listener) = listener {
+            if let Some((listener, socket)) = listener {
                 let handle = app.handle().clone();
                 one_window::on_later_starts(listener, move || show_window(&handle));
-                app.manage(OwnSocket(one_window::socket_path(&dir)));
+                app.manage(OwnSocket(socket));
             }
             #[cfg(not(unix))]
-            let _ = (dir, listener);
+            let _ = listener;
             // Fits a 1366×768 laptop screen, the common municipal one, with
             // its task bar; the window's pixel buffers grow with its size.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))

@@ -44,8 +44,9 @@ fn path_hash(path: &Path) -> u64 {
 
 /// What a start finds on its data directory.
 pub enum Claim {
-    /// No app is open on it; this one listens for later starts.
-    First(UnixListener),
+    /// No app is open on it; this one listens for later starts, on the
+    /// socket at the path given.
+    First(UnixListener, PathBuf),
     /// An app is open on it and was asked to show its window.
     AlreadyOpen,
     /// Later starts cannot be noticed (the socket could not be made); the
@@ -57,15 +58,17 @@ pub enum Claim {
 /// opened: a first start that writes the demo municipality takes a moment,
 /// and a second click meanwhile must find it.
 pub fn claim(data_dir: &Path) -> Claim {
+    // Made first, so that a path too long for a socket is named after the
+    // same canonical path by this start and every later one.
+    if let Err(e) = std::fs::create_dir_all(data_dir) {
+        return Claim::Unguarded(e);
+    }
     let socket = socket_path(data_dir);
     if show_open_window(&socket) {
         return Claim::AlreadyOpen;
     }
-    if let Err(e) = std::fs::create_dir_all(data_dir) {
-        return Claim::Unguarded(e);
-    }
     match listen(&socket) {
-        Ok(listener) => Claim::First(listener),
+        Ok(listener) => Claim::First(listener, socket),
         // Another start bound it between our knock and our bind.
         Err(_) if show_open_window(&socket) => Claim::AlreadyOpen,
         Err(e) => Claim::Unguarded(e),
@@ -154,9 +157,10 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         // Not made yet: the first start on an empty machine.
         let dir = parent.path().join("hvemved");
-        let Claim::First(listener) = claim(&dir) else {
+        let Claim::First(listener, socket) = claim(&dir) else {
             panic!("the first start claims the directory")
         };
+        assert_eq!(socket, dir.join(SOCKET_NAME));
         let (shown, knocks) = mpsc::channel();
         on_later_starts(listener, move || shown.send(()).unwrap());
         assert!(matches!(claim(&dir), Claim::AlreadyOpen));

@@ -118,8 +118,9 @@ function memoryMb(dataDir) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      each.push(`${name} ${(field(rollup, 'Pss:') / 1024).toFixed(0)}`);
-      pss += field(rollup, 'Pss:');
+      const own = field(rollup, 'Pss:');
+      each.push(`${name} ${(own / 1024).toFixed(0)}`);
+      pss += own;
       rss += field(rollup, 'Rss:');
     } catch { /* gone */ }
   }

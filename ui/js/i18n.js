@@ -51,13 +51,28 @@ export function levelName(level) {
   return level ? t('level.' + level) : t('level.none');
 }
 
-// Dates come as YYYY-MM-DD; show them the way Danes write them (12.3.2024).
+// Dates, times and numbers are written by hand, the way Danes (and the
+// British) write them, rather than with the browser's Intl formatters: the
+// first call of those loads ICU's locale, calendar and time-zone data into
+// the web view's process, about 2 MB of the desktop app's memory for a
+// thousands separator and twelve month names.
+
+const MONTHS = {
+  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+const twoDigits = (n) => String(n).padStart(2, '0');
+
+// Dates come as YYYY-MM-DD; show them the way Danes write them (12. marts 2024).
 export function formatDate(iso) {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.toLocaleDateString(current === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+  const monthName = MONTHS[current][month - 1];
+  return current === 'da' ? `${day}. ${monthName} ${year}` : `${day} ${monthName} ${year}`;
 }
 
 // Moments come as UTC (2026-11-30T02:07:29Z); show them in local time, the
@@ -66,14 +81,29 @@ export function formatDateTime(iso) {
   if (!iso) return '';
   const moment = new Date(iso);
   if (Number.isNaN(moment.getTime())) return iso;
-  const locale = current === 'da' ? 'da-DK' : 'en-GB';
-  const day = moment.toLocaleDateString(locale, { day: 'numeric', month: 'numeric', year: 'numeric' });
-  const time = moment.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  return current === 'da' ? `${day} kl. ${time}` : `${day}, ${time}`;
+  const [day, month, year] = [moment.getDate(), moment.getMonth() + 1, moment.getFullYear()];
+  const [hours, minutes] = [twoDigits(moment.getHours()), twoDigits(moment.getMinutes())];
+  return current === 'da'
+    ? `${day}.${month}.${year} kl. ${hours}.${minutes}`
+    : `${twoDigits(day)}/${twoDigits(month)}/${year}, ${hours}:${minutes}`;
 }
 
+/** A whole number with thousands grouped: 12.345 in Danish, 12,345 in English. */
 export function formatNumber(n) {
-  return Number(n).toLocaleString(current === 'da' ? 'da-DK' : 'en-GB');
+  return formatDecimal(n, 0);
+}
+
+/** `n` rounded to at most `digits` decimals, trailing zeros dropped:
+ *  1.234,5 in Danish, 1,234.5 in English. */
+export function formatDecimal(n, digits) {
+  const value = Number(n);
+  if (!Number.isFinite(value)) return String(n);
+  const [whole, fraction = ''] = Math.abs(value).toFixed(digits).split('.');
+  const [group, point] = current === 'da' ? ['.', ','] : [',', '.'];
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  const decimals = fraction.replace(/0+$/, '');
+  const sign = value < 0 && (Number(whole) > 0 || decimals) ? '-' : '';
+  return sign + grouped + (decimals ? point + decimals : '');
 }
 
 document.documentElement.lang = current;

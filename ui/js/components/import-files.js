@@ -4,14 +4,13 @@
 // small tables every dry-run preview shows.
 
 import { inDesktopApp, pickImportFile, saveBlobFile } from '../api.js';
-import { t, formatNumber, lang } from '../i18n.js';
+import { t, formatNumber, formatDecimal } from '../i18n.js';
 import { h, clear, busyIndicator, field } from '../dom.js';
 
 export function fileSize(bytes) {
-  const locale = lang() === 'da' ? 'da-DK' : 'en-GB';
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} kB`;
-  return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, 0)} kB`;
+  return `${formatDecimal(bytes / 1024 / 1024, 1)} MB`;
 }
 
 /** A picked file's bytes as base64, so the core can tell the encoding itself. */

@@ -33,7 +33,7 @@ test('numbers, dates and times read as Intl writes them, in Danish and in Englis
       const expectEqual = (what, got, want) => { if (got !== want) out.push(`${what}: ${got} ≠ ${want}`); };
       const before = i18n.lang();
       for (const [lang, locale] of [['da', 'da-DK'], ['en', 'en-GB']]) {
-        i18n.setLang(lang);
+        await i18n.setLang(lang);
         for (const n of numbers) expectEqual(`${lang} ${n}`, i18n.formatNumber(n), n.toLocaleString(locale));
         for (const [n, digits] of decimals) {
           expectEqual(`${lang} ${n}/${digits}`, i18n.formatDecimal(n, digits), n.toLocaleString(locale, { maximumFractionDigits: digits }));
@@ -53,7 +53,7 @@ test('numbers, dates and times read as Intl writes them, in Danish and in Englis
         expectEqual(`${lang} not a date`, i18n.formatDate('2026-13-45'), '2026-13-45');
         expectEqual(`${lang} empty`, i18n.formatDate(''), '');
       }
-      i18n.setLang(before);
+      await i18n.setLang(before);
       return out;
     });
     assert.deepEqual(mismatches, []);

@@ -1,33 +1,50 @@
 // Language choice for the whole UI: Danish by default, English on request,
 // remembered between sessions. Screens ask t() for every visible text.
+// The English texts load when English is first chosen: most users never
+// switch, and the table held in the web view costs about 0.7 MB.
 
 import da from './texts.da.js';
-import en from './texts.en.js';
 
-const TABLES = { da, en };
+const LOADERS = { en: () => import('./texts.en.js') };
+const TABLES = { da };
 const STORAGE_KEY = 'hvemved.lang';
 const listeners = new Set();
 
-function initialLang() {
+function savedLang() {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved && TABLES[saved]) return saved;
+    if (saved && (TABLES[saved] || LOADERS[saved])) return saved;
   } catch {
     // Storage can be unavailable (privacy settings); Danish is the default anyway.
   }
   return 'da';
 }
 
-let current = initialLang();
+/** Makes sure `name`'s table is loaded; false if it cannot be. */
+async function loadTable(name) {
+  if (TABLES[name]) return true;
+  if (!LOADERS[name]) return false;
+  try {
+    TABLES[name] = (await LOADERS[name]()).default;
+    return true;
+  } catch (err) {
+    console.warn('could not load the texts of', name, err);
+    return false;
+  }
+}
+
+let current = savedLang();
+if (!(await loadTable(current))) current = 'da';
 
 export function lang() {
   return current;
 }
 
-export function setLang(next) {
-  if (!TABLES[next] || next === current) return;
+/** Switches the UI to `next` once its texts are loaded; resolves when done. */
+export async function setLang(next) {
+  if (next === current || !(await loadTable(next)) || next === current) return;
   current = next;
-  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* see initialLang */ }
+  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* see savedLang */ }
   document.documentElement.lang = next;
   listeners.forEach((fn) => fn(next));
 }

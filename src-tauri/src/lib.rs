@@ -16,6 +16,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+pub mod allocator;
 #[cfg(unix)]
 pub mod one_window;
 

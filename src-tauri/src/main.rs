@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use hvemved_core::api::{DemoRequest, Directory};
 use hvemved_core::paths::{default_data_dir, DATA_DIR_ENV};
+use hvemved_desktop::allocator;
 #[cfg(unix)]
 use hvemved_desktop::one_window;
 use hvemved_desktop::{
@@ -106,6 +107,7 @@ fn claim_directory(dir: &Path) -> Option<(std::os::unix::net::UnixListener, Path
 }
 
 fn main() {
+    allocator::purge_freed_pages_at_once();
     limit_webview_memory();
     #[cfg(target_os = "linux")]
     window_without_gl::keep_gl_out_of_window_process();

@@ -474,7 +474,18 @@ impl Store {
         Ok(ids)
     }
 
+    /// The directory's counts. Counting reads each table's smallest index
+    /// whole (about 1 MB at 10 000 people with 4 000 course reports, ten
+    /// times that at 100 000), pages nothing else needs soon: they are let
+    /// go from the page cache at once rather than kept until the app's idle
+    /// upkeep, since the counts are asked for as a window opens.
     pub fn stats(&self) -> Result<DirectoryStats> {
+        let stats = self.count_everything();
+        self.release_cache()?;
+        stats
+    }
+
+    fn count_everything(&self) -> Result<DirectoryStats> {
         let conn = self.conn();
         let count =
             |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };

@@ -114,7 +114,8 @@ function memoryMb(dataDir) {
   let rss = 0;
   const each = [];
   const field = (text, name) => Number(text.split('\n').find((l) => l.startsWith(name))?.match(/\d+/)?.[0] ?? 0);
-  for (const pid of appProcessTree(dataDir)) {
+  const tree = appProcessTree(dataDir);
+  for (const pid of tree) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
@@ -124,7 +125,28 @@ function memoryMb(dataDir) {
       rss += field(rollup, 'Rss:');
     } catch { /* gone */ }
   }
-  return { pss: pss / 1024, rss: rss / 1024, each: each.join(', ') };
+  const others = otherWebKitProcesses(tree);
+  const caveat = others.length
+    ? `; NOT COMPARABLE: ${others.length} other process(es) map WebKit (${others.join(', ')}), so the shares of its libraries are understated`
+    : '';
+  return { pss: pss / 1024, rss: rss / 1024, each: each.join(', ') + caveat };
+}
+
+/** Processes outside `tree` that map WebKit's library: pages they share
+ *  with the app count only partly towards the app's proportional size, so
+ *  a WebKit program left running (another app, a browser, an earlier run)
+ *  makes the app look smaller than it is. */
+function otherWebKitProcesses(tree) {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || tree.has(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/maps`, 'utf8').includes('libwebkit2gtk')) {
+        found.push(`${readFileSync(`/proc/${entry}/comm`, 'utf8').trim()} ${entry}`);
+      }
+    } catch { /* ended, or not ours to read */ }
+  }
+  return found;
 }
 
 /** The colour at screen point (x, y) as the X server shows it, read from

@@ -42,6 +42,7 @@ export function lang() {
 
 /** Switches the UI to `next` once its texts are loaded; resolves when done. */
 export async function setLang(next) {
+  // Asked again after the wait: a quicker switch may have landed meanwhile.
   if (next === current || !(await loadTable(next)) || next === current) return;
   current = next;
   try { localStorage.setItem(STORAGE_KEY, next); } catch { /* see savedLang */ }
@@ -72,12 +73,8 @@ export function levelName(level) {
 // British) write them, rather than with the browser's Intl formatters: the
 // first call of those loads ICU's locale, calendar and time-zone data into
 // the web view's process, about 2 MB of the desktop app's memory for a
-// thousands separator and twelve month names.
-
-const MONTHS = {
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
+// thousands separator and twelve month names (`date.months` in the text
+// tables).
 
 const twoDigits = (n) => String(n).padStart(2, '0');
 
@@ -88,7 +85,7 @@ export function formatDate(iso) {
   if (!m) return iso;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
-  const monthName = MONTHS[current][month - 1];
+  const monthName = t('date.months')[month - 1];
   return current === 'da' ? `${day}. ${monthName} ${year}` : `${day} ${monthName} ${year}`;
 }
 

@@ -168,6 +168,8 @@ export default {
   'level.none': 'Intet niveau angivet',
   'level.short': (n, name) => `Niveau ${n} af 5: ${name}`,
 
+  'date.months': ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+
   'courseKind.kursus': 'Kursus',
   'courseKind.konference': 'Konference',
   'courseKind.temadag': 'Temadag',

@@ -168,6 +168,8 @@ export default {
   'level.none': 'No level given',
   'level.short': (n, name) => `Level ${n} of 5: ${name}`,
 
+  'date.months': ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+
   'courseKind.kursus': 'Course',
   'courseKind.konference': 'Conference',
   'courseKind.temadag': 'Theme day',

@@ -336,7 +336,11 @@ mod tests {
         let before = pages_read(&store);
         let stats = store.stats().unwrap();
         assert_eq!((stats.people, stats.active_people), (5000, 4900));
-        let read = i64::from(pages_read(&store) - before) * 4096;
+        let page_size: i64 = store
+            .conn
+            .query_row("PRAGMA page_size", [], |row| row.get(0))
+            .unwrap();
+        let read = i64::from(pages_read(&store) - before) * page_size;
         assert!(read < 1_000_000, "{read} bytes read to count");
         // And what counting read is not kept: the counts come as a window opens.
         let cached = page_cache_bytes(&store);

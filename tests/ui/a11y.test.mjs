@@ -1,31 +1,20 @@
 // axe-core on every screen and state (no serious or critical violations), in
 // Danish and once in English, plus the screenshots for docs/screenshots.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, cliSearch, checkA11y, screenshot,
+  useServerAndBrowser, cliSearch, checkA11y, screenshot,
   waitFor, waitForCards, activeElementInfo, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-let tmp;
+const { srv, withPage, tempPath } = useServerAndBrowser({ tempDirPrefix: 'hvemved-ui-a11y-' });
 const checked = [];
-before(async () => {
-  [srv, browser, tmp] = await Promise.all([startServer(), launchBrowser(), mkdtemp(path.join(tmpdir(), 'hvemved-ui-a11y-'))]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+after(() => {
   console.log(`axe checked ${checked.length} screens: ${checked.map((c) => c.label).join('; ')}`);
 });
 
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
 async function axe(page, label) {
   const summary = await checkA11y(page, label);
   checked.push(summary);
@@ -125,7 +114,7 @@ test('axe: courses list and course form', { timeout: TEST_TIMEOUT }, async () =>
 });
 
 test('axe: import/export, and import with errors', { timeout: TEST_TIMEOUT }, async () => {
-  const file = path.join(tmp, 'fejl.json');
+  const file = tempPath('fejl.json');
   await writeFile(file, JSON.stringify({
     format: 'hvemved-bundle',
     version: 1,

@@ -6,21 +6,14 @@
 // The tests run in order on one server: the chosen viewer carries over.
 // Demo people are picked from the running server, not hard-coded.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, waitFor, activeElementInfo, checkA11y,
+  useServerAndBrowser, waitFor, activeElementInfo, checkA11y,
   pickPerson, screenshot, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser({ afterStart: pickPeople });
 const searchInput = (page) => page.locator('input.searchbar__input');
 const panel = (page) => page.getByRole('region', { name: 'Hvem er du?' });
 const whoami = (page) => page.locator('#whoami-text');
@@ -36,8 +29,7 @@ async function axe(page, label) {
 let me;
 let skill;
 let other;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+async function pickPeople() {
   const seen = new Set();
   const candidates = (await srv.api('search', { query: 'mentalisering', limit: 20 })).results;
   outer:
@@ -60,7 +52,7 @@ before(async () => {
   const others = await srv.api('people_suggest', { prefix: 'a', limit: 8 });
   const pick = others.find((p) => p.id !== me.id && p.name.split(' ').length >= 2);
   other = await srv.api('person_show', { id: pick.id });
-});
+}
 
 /** Opens the chooser with "Skift" and makes someone the viewer through it. */
 async function switchTo(page, role, person) {

@@ -2,28 +2,15 @@
 // restored from it through the page, only after a second, explicit "Ja,
 // erstat hele kataloget". A file that is not a backup changes nothing.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, readFile, copyFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, readFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, waitFor, activeElementInfo, checkA11y, screenshot, TEST_TIMEOUT,
+  useServerAndBrowser, waitFor, activeElementInfo, checkA11y, screenshot, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-let tmp;
-before(async () => {
-  [srv, browser, tmp] = await Promise.all([startServer(), launchBrowser(), mkdtemp(path.join(tmpdir(), 'hvemved-ui-backup-'))]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage, tempPath } = useServerAndBrowser({ tempDirPrefix: 'hvemved-ui-backup-' });
 
 const RESTORE_FILE = 'Sikkerhedskopi at gendanne fra';
 const CONFIRM = { name: 'Ja, erstat hele kataloget', exact: true };
@@ -38,7 +25,7 @@ async function notFound(id) {
 }
 
 test('a file that is not a backup is refused after the confirmation, and nothing changes', { timeout: TEST_TIMEOUT }, async () => {
-  const file = path.join(tmp, 'ikke-en-kopi.backup');
+  const file = tempPath('ikke-en-kopi.backup');
   await writeFile(file, 'Dette er ikke en sikkerhedskopi.\n');
   const before = await srv.api('stats', {});
   await withPage('#/import', async (page) => {
@@ -65,7 +52,7 @@ test('take a backup, add a colleague, restore the backup through the page: the c
       page.getByRole('button', { name: 'Tag sikkerhedskopi', exact: true }).click(),
     ]);
     assert.match(download.suggestedFilename(), /^hvemved-\d{4}-\d{2}-\d{2}\.backup$/);
-    backupFile = path.join(tmp, download.suggestedFilename());
+    backupFile = tempPath(download.suggestedFilename());
     await copyFile(await download.path(), backupFile);
     await page.locator('.backup-status .alert--ok',
       { hasText: `Sikkerhedskopien ${download.suggestedFilename()} med ${before.people} medarbejdere er gemt` }).waitFor();
@@ -118,7 +105,7 @@ test('take a backup, add a colleague, restore the backup through the page: the c
 });
 
 test('restoring a backup made before an erasure erases the colleague again, and says so', { timeout: TEST_TIMEOUT }, async () => {
-  const file = path.join(tmp, 'foer-sletning.backup');
+  const file = tempPath('foer-sletning.backup');
   const backup = await srv.api('backup_download', {});
   await writeFile(file, Buffer.from(backup.content_base64, 'base64'));
   const erased = (await srv.api('search', { query: 'mentalisering' })).results[0];

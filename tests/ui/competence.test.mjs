@@ -2,22 +2,12 @@
 // table, key-person risks and gaps from the core, narrowing to one
 // forvaltning, and saving the map as SVG and PNG.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, withPage as withBrowserPage, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('the map shows the core\'s heat map, vulnerable skills and gaps', { timeout: TEST_TIMEOUT }, async () => {
   const map = await srv.api('competence_map', {});

@@ -1,24 +1,14 @@
 // Course and conference reports: the list, and writing a report whose
 // attendee is then found by a word only the report's summary contains.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, cliSearch, cliStats, waitFor, waitForCards,
+  useServerAndBrowser, cliSearch, cliStats, waitFor, waitForCards,
   activeElementInfo, currentHash, pickPerson, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('the course list shows the reports, newest first, and filters by words', { timeout: TEST_TIMEOUT }, async () => {
   const all = await srv.api('course_list', { query: '', limit: 31 });

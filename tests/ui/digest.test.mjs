@@ -1,22 +1,12 @@
 // The newsletter panel on the Videndeling screen: counts for the chosen
 // period and unit, and the HTML and Markdown files it saves.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('the newsletter shows what the period holds and saves HTML and Markdown', { timeout: TEST_TIMEOUT }, async () => {
   await withPage('#/videndeling', async (page) => {

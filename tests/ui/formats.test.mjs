@@ -3,21 +3,11 @@
 // Here the browser's own Intl formatters are the oracle: for many values,
 // in Danish and in English, the hand-written text must be the same.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('numbers, dates and times read as Intl writes them, in Danish and in English', { timeout: TEST_TIMEOUT }, async () => {
   await withPage('#/sog', async (page) => {

@@ -2,6 +2,7 @@
 // directory, headless Chromium through playwright-core, polling waits (there is
 // no `expect` in playwright-core), the CLI as an oracle, and axe-core.
 
+import { before, after } from 'node:test';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm, readFile, mkdir } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
@@ -183,6 +184,43 @@ export async function withPage(browser, url, hash, fn) {
   } finally {
     await page.context().close();
   }
+}
+
+/**
+ * One server and one browser for all the tests of the calling file, started in
+ * a `before` hook and closed in an `after` hook. Returns { srv, withPage(hash, fn),
+ * tempPath(name) }; `tempPath` names a file in a temp directory made (and
+ * removed) only when `tempDirPrefix` is given. `afterStart` runs once both are up.
+ */
+export function useServerAndBrowser({ tempDirPrefix, afterStart } = {}) {
+  // `before` fills in `srv` rather than replacing it, so a file can destructure
+  // it at the top and use it in its tests as the server itself.
+  const srv = {};
+  let browser;
+  let tempDir;
+  // On Node 20 a top-level `before` hook starts as soon as it is registered,
+  // alongside the others, so a file's own hook could not wait for the server:
+  // set-up that needs the server goes in `afterStart`.
+  before(async () => {
+    let server;
+    [server, browser, tempDir] = await Promise.all([
+      startServer(),
+      launchBrowser(),
+      tempDirPrefix && mkdtemp(path.join(tmpdir(), tempDirPrefix)),
+    ]);
+    Object.assign(srv, server);
+    await afterStart?.();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv.stop?.();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  });
+  return {
+    srv,
+    withPage: (hash, fn) => withPage(browser, srv.url, hash, fn),
+    tempPath: (name) => path.join(tempDir, name),
+  };
 }
 
 /**

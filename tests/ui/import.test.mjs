@@ -1,32 +1,18 @@
 // Import and export: a bundle with errors is listed in full and writes
 // nothing; a good bundle is previewed, then imported and searchable.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, cli, cliSearch, cliStats, waitFor,
+  useServerAndBrowser, cli, cliSearch, cliStats, waitFor,
   activeElementInfo, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-let tmp;
-before(async () => {
-  [srv, browser, tmp] = await Promise.all([startServer(), launchBrowser(), mkdtemp(path.join(tmpdir(), 'hvemved-ui-bundles-'))]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage, tempPath } = useServerAndBrowser({ tempDirPrefix: 'hvemved-ui-bundles-' });
 
 async function bundleFile(name, bundle) {
-  const file = path.join(tmp, name);
+  const file = tempPath(name);
   await writeFile(file, typeof bundle === 'string' ? bundle : JSON.stringify(bundle, null, 2));
   return file;
 }

@@ -3,21 +3,11 @@
 // look-alike is saved), the new initiative as evidence in search, and the
 // person page listing a member's initiatives.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, waitForResults, checkA11y, pickPerson, screenshot, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, waitFor, waitForResults, checkA11y, pickPerson, screenshot, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('the demo initiatives are listed and filtered by words, kind and unit', { timeout: TEST_TIMEOUT }, async () => {
   const all = await srv.api('initiative_list', {});

@@ -2,21 +2,11 @@
 // getting a new colleague each time, mentors and mentees, and units to visit
 // for a day.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('a colleague opts in to lunch and gets a new partner each time', { timeout: TEST_TIMEOUT }, async () => {
   const me = 'p-0081';

@@ -2,21 +2,11 @@
 // Begreber screen, and a search for the area then lists the owner first,
 // marked as such.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, waitForResults, checkA11y, pickPerson, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, waitFor, waitForResults, checkA11y, pickPerson, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('the demo owners are listed, and a search for an owned area shows its owner first', { timeout: TEST_TIMEOUT }, async () => {
   const owners = await srv.api('owner_list', {});

@@ -3,36 +3,22 @@
 // conflicts with what people corrected themselves; nothing is written before
 // "Importér medarbejdere". Export: a CSV for Excel and vCards for Outlook.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFile, readFile } from 'node:fs/promises';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, cliSearch, cliStats, waitFor,
+  useServerAndBrowser, cliSearch, cliStats, waitFor,
   activeElementInfo, checkA11y, screenshot, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-let tmp;
-before(async () => {
-  [srv, browser, tmp] = await Promise.all([startServer(), launchBrowser(), mkdtemp(path.join(tmpdir(), 'hvemved-ui-people-'))]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage, tempPath } = useServerAndBrowser({ tempDirPrefix: 'hvemved-ui-people-' });
 
 const FILE_LABEL = 'Fil fra HR-system eller AD (CSV eller LDIF)';
 const PREVIEW_HEADING = 'Det vil ske ved import af medarbejderne';
 const IMPORT_BUTTON = { name: 'Importér medarbejdere', exact: true };
 
 async function peopleFile(name, bytes) {
-  const file = path.join(tmp, name);
+  const file = tempPath(name);
   await writeFile(file, bytes);
   return file;
 }

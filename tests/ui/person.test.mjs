@@ -2,26 +2,16 @@
 // with contact details and skills in Danish level names; and edited: a new
 // skill added through the combobox is found by the search at once.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, cliSearch, cli, waitFor, waitForCards,
+  useServerAndBrowser, cliSearch, cli, waitFor, waitForCards,
   activeElementInfo, currentHash, checkA11y, TEST_TIMEOUT,
 } from './helpers.mjs';
 
 const LEVELS = { 1: 'Kender til', 2: 'Kan anvende', 3: 'Erfaren', 4: 'Specialist', 5: 'Ekspert' };
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 const searchInput = (page) => page.locator('input.searchbar__input');
 
 async function waitForProfile(page, profile) {

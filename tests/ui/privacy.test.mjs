@@ -7,22 +7,15 @@
 // The tests run in order on one server: the rules, the leaving and the erasure
 // carry over. Demo people are picked from the running server, not hard-coded.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, waitFor, waitForCards, activeElementInfo, checkA11y,
+  useServerAndBrowser, waitFor, waitForCards, activeElementInfo, checkA11y,
   pickPerson, currentHash, screenshot, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser({ afterStart: pickPeopleAsHr });
 const navEntry = (page) => page.locator('#site-nav a[href="#/persondata"]');
 const auditRows = (page) => page.locator('.audit-table tbody tr');
 
@@ -51,8 +44,7 @@ let leaver;
 let erased;
 let me;
 let colleague;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+async function pickPeopleAsHr() {
   await asHr();
   const found = (await srv.api('search', { query: QUERY, limit: 20 })).results
     .filter((r) => r.name.split(' ').length >= 2);
@@ -61,7 +53,7 @@ before(async () => {
   const others = await srv.api('people_suggest', { prefix: 'b', limit: 8 });
   const pick = others.find((p) => ![leaver.id, erased.id, me.id].includes(p.id) && p.name.split(' ').length >= 2);
   colleague = await srv.api('person_show', { id: pick.id });
-});
+}
 
 test('HR saves the retention rules on the Persondata screen and sees them after a reload', { timeout: TEST_TIMEOUT }, async () => {
   await asHr();

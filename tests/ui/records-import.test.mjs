@@ -3,28 +3,14 @@
 // (by line), the levels people set themselves (kept), and nothing is written
 // before the import button. The core's own dry run is the oracle.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, waitFor, activeElementInfo, checkA11y, screenshot, TEST_TIMEOUT,
+  useServerAndBrowser, waitFor, activeElementInfo, checkA11y, screenshot, TEST_TIMEOUT,
 } from './helpers.mjs';
 
-let srv;
-let browser;
-let tmp;
-before(async () => {
-  [srv, browser, tmp] = await Promise.all([startServer(), launchBrowser(), mkdtemp(path.join(tmpdir(), 'hvemved-ui-records-'))]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage, tempPath } = useServerAndBrowser({ tempDirPrefix: 'hvemved-ui-records-' });
 
 const RECORDS_FILE = 'CSV-fil med kompetencer eller kursusdeltagelse';
 const PEOPLE_FILE = 'Fil fra HR-system eller AD (CSV eller LDIF)';
@@ -32,7 +18,7 @@ const SKILLS_PREVIEW = 'Det vil ske ved import af kompetencerne';
 const ATTENDANCE_PREVIEW = 'Det vil ske ved import af kursusdeltagelsen';
 
 async function csvFile(name, lines) {
-  const file = path.join(tmp, name);
+  const file = tempPath(name);
   const bytes = Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
   await writeFile(file, bytes);
   return { file, base64: bytes.toString('base64') };

@@ -2,26 +2,16 @@
 // and the keyboard path through it. Expectations come from the CLI's JSON
 // answer for the same directory, so nothing here hard-codes demo names.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, withPage as withBrowserPage, cliSearch, waitForCards,
+  useServerAndBrowser, cliSearch, waitForCards,
   plainEvidence, markedWords, foundText, activeElementInfo, currentHash, TEST_TIMEOUT,
 } from './helpers.mjs';
 
 const PAGE = 20; // the UI asks for 20 people at a time
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 const searchInput = (page) => page.locator('input.searchbar__input');
 
 test('search "mentalisering" shows the people the core ranks first, with evidence', { timeout: TEST_TIMEOUT }, async () => {

@@ -2,21 +2,11 @@
 // share-backs to plan and record, the overdue ones per forvaltning, and the
 // policy — each change checked against the core through the API.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, checkA11y, pickPerson, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, waitFor, checkA11y, pickPerson, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('the screen shows upcoming sessions and the overdue ones per forvaltning', { timeout: TEST_TIMEOUT }, async () => {
   const upcoming = await srv.api('shareback_list', { upcoming: true });

@@ -1,21 +1,11 @@
 // The thesaurus screen: HR looks up a term, adds a concept with an English
 // label, and search finds Danish knowledge by that label at once.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, withPage as withBrowserPage, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
+import { useServerAndBrowser, waitFor, checkA11y, TEST_TIMEOUT } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-const withPage = (hash, fn) => withBrowserPage(browser, srv.url, hash, fn);
+const { srv, withPage } = useServerAndBrowser();
 
 test('looking up an English term shows its Danish concept', { timeout: TEST_TIMEOUT }, async () => {
   await withPage('#/begreber', async (page) => {

@@ -5,11 +5,13 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use hvemved_core::api::{dispatch, Directory};
 use hvemved_core::hr_import::ImportProgress;
 use hvemved_core::long_commands::{dispatch_with, CallContext};
 use hvemved_core::search_handle::SearchHandle;
+use hvemved_core::search_log::BURST_GAP;
 use hvemved_core::ErrorPayload;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -19,6 +21,9 @@ use tauri_plugin_dialog::DialogExt;
 pub mod allocator;
 #[cfg(unix)]
 pub mod one_window;
+pub mod upkeep;
+
+use upkeep::UpkeepClock;
 
 include!("command_list.rs");
 
@@ -44,28 +49,36 @@ pub fn app_builder<R: Runtime>(
             searches: directory.search_handle(),
             directory: Mutex::new(directory),
             picked_import: Mutex::new(None),
+            upkeep: UpkeepClock::new(UPKEEP_EVERY, UPKEEP_QUIET),
         })
         .manage(dialogs)
         .invoke_handler(with_app_commands!(invoke_handler))
 }
 
-/// How often the idle upkeep runs while the window is open.
-const IDLE_UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+/// How often the upkeep runs while the page is in use.
+const UPKEEP_EVERY: Duration = Duration::from_secs(5);
+/// How long after the page's last call the upkeep goes on: until the burst
+/// of searches typed last is finished and stored.
+const UPKEEP_QUIET: Duration = Duration::from_secs(BURST_GAP.as_secs() + 5);
 
-/// The app's upkeep while the window is open, every few seconds when the
-/// directory is free (never waiting for an import): stores the searches
-/// made in the window in the audit log, and hands back the memory an
-/// import or a rebuild freed.
+/// The app's upkeep, every few seconds while the page is in use and for a
+/// while after (see [`UpkeepClock`]), when the directory is free (never
+/// waiting for an import): stores the searches made in the window in the
+/// audit log, and hands back the memory an import or a rebuild freed.
 pub fn idle_upkeep<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
-    std::thread::spawn(move || loop {
-        std::thread::sleep(IDLE_UPKEEP_EVERY);
-        if let Ok(mut directory) = app.state::<AppState>().directory.try_lock() {
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        state.upkeep.run(|| {
+            let Ok(mut directory) = state.directory.try_lock() else {
+                return false;
+            };
             let _ = directory.store_searches(false);
             empty_page_caches(&directory);
             drop(directory);
             release_freed_memory();
-        }
+            true
+        })
     });
 }
 
@@ -189,6 +202,7 @@ struct AppState {
     searches: SearchHandle,
     /// The file picked last for an import; never named by the page.
     picked_import: Mutex<Option<PathBuf>>,
+    upkeep: UpkeepClock,
 }
 
 /// The one door from the page into the core.
@@ -198,6 +212,7 @@ fn api(
     cmd: String,
     args: serde_json::Value,
 ) -> Result<serde_json::Value, ErrorPayload> {
+    state.upkeep.note_call();
     if SearchHandle::answers(&cmd) {
         return state.searches.dispatch(&cmd, args).map_err(|e| e.payload());
     }
@@ -280,6 +295,7 @@ async fn api_import(
     args: serde_json::Value,
     on_progress: Channel<ImportProgress>,
 ) -> Result<serde_json::Value, ErrorPayload> {
+    state.upkeep.note_call();
     let picked = state
         .picked_import
         .lock()

@@ -32,8 +32,8 @@ const MAX_HEAD_BYTES: usize = 64 * 1024;
 const MAX_BODY_BYTES: u64 = MAX_BUNDLE_BYTES * 2;
 const READ_TIMEOUT: Duration = Duration::from_secs(30);
 /// How often, when no call comes, the searches answered beside the writer
-/// are stored in the audit log.
-const SEARCH_LOG_EVERY: Duration = Duration::from_secs(5);
+/// are stored in the audit log and the database's page caches emptied.
+const UPKEEP_EVERY: Duration = Duration::from_secs(5);
 
 struct HttpRequest {
     method: String,
@@ -103,11 +103,14 @@ pub fn serve(
     ready(bound);
     loop {
         // Between calls, the searches answered on the connections' threads
-        // go into the audit log.
-        let call = match queue.recv_timeout(SEARCH_LOG_EVERY) {
+        // go into the audit log, and the pages a call or a search read
+        // (opening the directory reads every person) are let go: the
+        // operating system's file cache still has them.
+        let call = match queue.recv_timeout(UPKEEP_EVERY) {
             Ok(call) => call,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let _ = directory.store_searches(false);
+                let _ = directory.release_caches();
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,

@@ -70,6 +70,11 @@ const findButton = (session, text) => wd('POST', `/session/${session}/elements`,
  *  section below the fold "not interactable". */
 const pressButton = (session, text) => run(session, `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)}).click()`);
 const run = (session, script) => wd('POST', `/session/${session}/execute/sync`, { script, args: [] });
+/** Runs `body` in the page, which ends by calling `done(value)`; resolves to that value. */
+const runAsync = (session, body) => wd('POST', `/session/${session}/execute/async`, {
+  script: `const done = arguments[arguments.length - 1];\n${body}`,
+  args: [],
+});
 const textOf = (session, el) => wd('GET', `/session/${session}/element/${el[ELEMENT]}/text`);
 const click = (session, el) => wd('POST', `/session/${session}/element/${el[ELEMENT]}/click`, {});
 const type = (session, el, text) => wd('POST', `/session/${session}/element/${el[ELEMENT]}/value`, { text });
@@ -198,12 +203,8 @@ async function startApp(dataDir) {
 
 /** Calls the core through the window's IPC, as the page does. */
 function invoke(sessionId, cmd, args) {
-  return wd('POST', `/session/${sessionId}/execute/async`, {
-    script: `const done = arguments[arguments.length - 1];
-      window.__TAURI__.core.invoke('api', { cmd: ${JSON.stringify(cmd)}, args: ${JSON.stringify(args)} })
-        .then((value) => done({ value }), (err) => done({ err }));`,
-    args: [],
-  });
+  return runAsync(sessionId, `window.__TAURI__.core.invoke('api', { cmd: ${JSON.stringify(cmd)}, args: ${JSON.stringify(args)} })
+    .then((value) => done({ value }), (err) => done({ err }));`);
 }
 
 async function searchAndWait(session, query) {
@@ -230,11 +231,7 @@ async function searchAndWait(session, query) {
  *  measured before that, the web process has not yet laid out the cards or
  *  loaded the fonts they use, and reads some 3 MB low. */
 async function resultsDrawn(session) {
-  await wd('POST', `/session/${session}/execute/async`, {
-    script: `const done = arguments[arguments.length - 1];
-      requestAnimationFrame(() => requestAnimationFrame(() => done(true)));`,
-    args: [],
-  });
+  await runAsync(session, 'requestAnimationFrame(() => requestAnimationFrame(() => done(true)));');
 }
 
 /** Milliseconds since the epoch at which process `pid` started: its start
@@ -345,13 +342,9 @@ test('the demo municipality: search, open a person and visit every screen', asyn
       await screenshot(session.id, file);
       if (route === 'competence') {
         // The PNG export draws the SVG on a canvas: WebKit must allow that.
-        const size = await wd('POST', `/session/${session.id}/execute/async`, {
-          script: `const done = arguments[arguments.length - 1];
-            import('./js/components/chart-export.js')
-              .then((m) => m.pngBlob(document.querySelector('.map-chart svg')))
-              .then((blob) => done(blob ? blob.size : -1), (err) => done('error: ' + err));`,
-          args: [],
-        });
+        const size = await runAsync(session.id, `import('./js/components/chart-export.js')
+          .then((m) => m.pngBlob(document.querySelector('.map-chart svg')))
+          .then((blob) => done(blob ? blob.size : -1), (err) => done('error: ' + err));`);
         assert.ok(typeof size === 'number' && size > 10000, `the map as PNG in the desktop window: ${size}`);
       }
     }
@@ -437,13 +430,8 @@ test('a people file picked in the desktop app is read from disk by Rust, with pr
     const imported = await run(session.id, 'return window.progressSeen.splice(0)');
     assert.ok(imported.includes('3.000 af 3.000 rækker behandlet'), JSON.stringify(imported));
     assert.equal(imported.at(-1), 'Opdaterer søgeindekset …');
-    const person = await wd('POST', `/session/${session.id}/execute/async`, {
-      script: `const done = arguments[arguments.length - 1];
-        window.__TAURI__.core.invoke('api', { cmd: 'person_show', args: { id: 'E2E-2999' } })
-          .then((p) => done(p.name), (err) => done('error: ' + JSON.stringify(err)));`,
-      args: [],
-    });
-    assert.equal(person, 'Skrivebord Nummer2999');
+    const person = await invoke(session.id, 'person_show', { id: 'E2E-2999' });
+    assert.equal(person.value?.name, 'Skrivebord Nummer2999', JSON.stringify(person.err));
   } finally {
     await wd('DELETE', `/session/${session.id}`);
   }
